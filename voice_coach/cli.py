@@ -87,6 +87,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     questions = sub.add_parser("questions", help="list the question bank")
     questions.add_argument("--json", action="store_true", help="print JSON")
+
+    practice = sub.add_parser("practice", help="answer questions out loud at the microphone")
+    practice_question = practice.add_mutually_exclusive_group()
+    practice_question.add_argument("--question", metavar="ID", help="practise this question")
+    practice_question.add_argument("--random", action="store_true",
+                                   help="start with a random question (the default)")
+    practice.add_argument("--device", metavar="N", help="input device number or name "
+                          "(`voice-coach devices` lists them)")
+    practice.add_argument("--max-seconds", type=float, default=180.0,
+                          help="stop recording after this many seconds (default 180)")
+    practice.add_argument("--silence-stop", type=float, default=None, metavar="SECONDS",
+                          help="stop after this many seconds of silence once you have spoken")
+    practice.add_argument("--model", metavar="NAME_OR_DIR", help="model folder or name")
+    practice.add_argument("--countdown", type=int, default=3,
+                          help="seconds of countdown before recording (default 3)")
+
+    devices = sub.add_parser("devices", help="list the microphones (input devices)")
+    devices.add_argument("--json", action="store_true", help="print JSON")
+
+    app = sub.add_parser("app", help="start the browser app on this machine")
+    app.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1: this machine only)")
+    app.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    app.add_argument("--no-browser", action="store_true", help="do not open a browser")
     return parser
 
 
@@ -329,10 +353,30 @@ def _cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _cmd_practice(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from voice_coach.practice import run_practice
+
+    return run_practice(args, out=out, err=err)
+
+
+def _cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from voice_coach.practice import print_devices
+
+    return print_devices(args, out=out, err=err)
+
+
+def _cmd_app(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from voice_coach.ui.launch import run_app
+
+    return run_app(host=args.host, port=args.port, open_browser=not args.no_browser,
+                   out=out, err=err)
+
+
 _COMMANDS = {
     "analyze": _cmd_analyze, "history": _cmd_history, "show": _cmd_show,
     "export": _cmd_export, "delete": _cmd_delete, "reanalyze": _cmd_reanalyze,
-    "questions": _cmd_questions,
+    "questions": _cmd_questions, "practice": _cmd_practice, "devices": _cmd_devices,
+    "app": _cmd_app,
 }
 
 

@@ -192,9 +192,11 @@ class AnswerStore:
         stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%d-%H%M%S")
         return f"{stamp}-{secrets.token_hex(3)}"
 
-    def audio_path(self, answer_id: str) -> Path:
+    def audio_path(self, answer_id: str, *, suffix: str = ".flac") -> Path:
         """Return where an answer's audio file lives (whether or not it exists yet)."""
-        return self.audio_dir / f"{validate_answer_id(answer_id)}.flac"
+        if suffix not in (".flac", ".wav"):
+            raise StorageError(f"audio files are .flac or .wav, not {suffix!r}")
+        return self.audio_dir / f"{validate_answer_id(answer_id)}{suffix}"
 
     def record_audio(self, recording: Recording, *, question: Question | None = None,
                      created_at: str | None = None) -> str:
@@ -235,15 +237,28 @@ class AnswerStore:
                      duration_s=None, text=text, created_at=created_at)
         return answer_id
 
-    def adopt_audio_file(self, answer_id: str, *, question: Question | None = None,
-                         duration_s: float | None = None, created_at: str | None = None) -> str:
-        """Register an audio file already written at :meth:`audio_path` (streamed capture)."""
-        path = self.audio_path(answer_id)
-        if not path.is_file():
-            raise StorageError(f"no audio file at {path} to add to the history")
+    def begin_capture(self, *, question: Question | None = None, suffix: str = ".wav",
+                      created_at: str | None = None) -> tuple[str, Path]:
+        """Start a live recording: commit its row first, then let the caller stream the audio.
+
+        The row (status ``recorded``, duration unknown) exists before the first sample is
+        written, so a recording cut short by Ctrl-C, a crash or a full disk is still in the
+        history with whatever audio reached the file.
+
+        Returns
+        -------
+        (str, pathlib.Path)
+            The answer id and the file to stream the audio into.
+        """
+        answer_id = self.new_id()
+        path = self.audio_path(answer_id, suffix=suffix)
         self._insert(answer_id, kind="spoken", question=question, audio_file=path.name,
-                     duration_s=duration_s, text=None, created_at=created_at)
-        return answer_id
+                     duration_s=None, text=None, created_at=created_at)
+        return answer_id, path
+
+    def finish_capture(self, answer_id: str, *, duration_s: float) -> None:
+        """Record the final duration of a live recording started with :meth:`begin_capture`."""
+        self._update(answer_id, duration_s=float(duration_s))
 
     def _insert(self, answer_id: str, *, kind: str, question: Question | None,
                 audio_file: str | None, duration_s: float | None, text: str | None,
