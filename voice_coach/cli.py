@@ -106,6 +106,23 @@ def build_parser() -> argparse.ArgumentParser:
     devices = sub.add_parser("devices", help="list the microphones (input devices)")
     devices.add_argument("--json", action="store_true", help="print JSON")
 
+    batch = sub.add_parser("batch", help="analyse a whole folder of answers (Dask)")
+    batch.add_argument("inputs", nargs="+", metavar="FOLDER_OR_GLOB",
+                       help="folders, files or glob patterns of audio and text answers")
+    batch.add_argument("--out", required=True, metavar="RESULTS_DIR",
+                       help="where the per-answer reports and the cohort summary go")
+    batch.add_argument("--manifest", metavar="CSV",
+                       help="CSV with file, person and question columns")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler, e.g. tcp://host:8786 (default: "
+                       "$DASK_SCHEDULER_ADDRESS, else local worker processes)")
+    batch.add_argument("--workers", type=int, default=None,
+                       help="local worker processes (default: CPU cores)")
+    batch.add_argument("--retries", type=int, default=1,
+                       help="retries for an answer that fails unexpectedly (default 1)")
+    batch.add_argument("--model", metavar="NAME_OR_DIR", help="model folder or name")
+    batch.add_argument("--json", action="store_true", help="print the summary as JSON")
+
     app = sub.add_parser("app", help="start the browser app on this machine")
     app.add_argument("--host", default="127.0.0.1",
                      help="address to listen on (default 127.0.0.1: this machine only)")
@@ -365,6 +382,12 @@ def _cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return print_devices(args, out=out, err=err)
 
 
+def _cmd_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from voice_coach.batch import run_batch_command
+
+    return run_batch_command(args, out=out, err=err)
+
+
 def _cmd_app(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from voice_coach.ui.launch import run_app
 
@@ -376,7 +399,7 @@ _COMMANDS = {
     "analyze": _cmd_analyze, "history": _cmd_history, "show": _cmd_show,
     "export": _cmd_export, "delete": _cmd_delete, "reanalyze": _cmd_reanalyze,
     "questions": _cmd_questions, "practice": _cmd_practice, "devices": _cmd_devices,
-    "app": _cmd_app,
+    "app": _cmd_app, "batch": _cmd_batch,
 }
 
 
