@@ -129,6 +129,7 @@ def test_typed_answer_gets_the_same_report_without_audio(cli, tmp_path):
     report = json.loads(out)
     assert report["audio"] is None and report["delivery"] is None
     assert report["transcript"]["words"] == []
+    assert report["transcript"]["model"] is None
     assert [c["id"] for c in report["content"]["checks"]] == CHECK_IDS
 
 

@@ -250,7 +250,7 @@ def analyze_text(text: str, question: Question | None = None, *,
     with timer.stage("score"):
         scorecard = build_scorecard(None, content, question=question)
     timings = {**timer.timings, "total": time.perf_counter() - started}
-    transcript = Transcript(text=cleaned, words=(), model="typed")
+    transcript = Transcript(text=cleaned, words=(), model=None)
     return AnswerAnalysis(
         id=answer_id, created_at=created_at or utc_now(), question=question, audio=None,
         transcript=transcript, delivery=None, content=content, scorecard=scorecard,

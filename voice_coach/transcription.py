@@ -102,18 +102,18 @@ class Transcript:
         Every word, in order.
     segments : tuple of Segment
         Whisper's segments (empty for a transcript rebuilt from a report).
-    model : str
-        The model that produced it.
+    model : str or None
+        The model that produced it; None for a typed answer.
     """
 
     text: str
     words: tuple[Word, ...]
     segments: tuple[Segment, ...] = ()
-    model: str = DEFAULT_MODEL_NAME
+    model: str | None = DEFAULT_MODEL_NAME
     char_spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     @classmethod
-    def from_words(cls, words: tuple[Word, ...], *, model: str,
+    def from_words(cls, words: tuple[Word, ...], *, model: str | None,
                    segments: tuple[Segment, ...] = ()) -> Transcript:
         """Build a transcript whose text is the words joined by spaces."""
         spans: list[tuple[int, int]] = []
@@ -146,7 +146,9 @@ class Transcript:
     def from_dict(cls, data: dict[str, object]) -> Transcript:
         """Rebuild a transcript from :meth:`to_dict` output."""
         words = tuple(Word.from_dict(w) for w in data.get("words", ()))  # type: ignore[union-attr]
-        return cls.from_words(words, model=str(data.get("model", DEFAULT_MODEL_NAME)))
+        if not words:
+            return cls(text=str(data.get("text", "")), words=(), model=data.get("model"))
+        return cls.from_words(words, model=data.get("model"))
 
 
 @runtime_checkable
