@@ -81,6 +81,8 @@ MIN_PHRASE_ENDS = 3
 """Fewer declarative phrase ends than this: no uptalk or final-fall ratio (PROSODY.md 6)."""
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*$")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs",
+                            "e.g", "i.e", "inc", "ltd", "co"})
 _WH_WORDS = frozenset({"what", "why", "how", "where", "when", "who", "whom", "whose", "which"})
 _AUXILIARIES = frozenset({
     "am", "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can",
@@ -285,7 +287,7 @@ def _phrase_boundaries(
     long_pauses = [p for p in pauses if p.end_s - p.start_s >= phrase_pause_s]
     ends: dict[int, str] = {}
     for i, w in enumerate(words):
-        if _SENTENCE_END.search(w.text.strip()):
+        if _SENTENCE_END.search(w.text.strip()) and _clean(w.text) not in _ABBREVIATIONS:
             ends[i] = "sentence"
     starts = np.array([w.start_s for w in words])
     for p in long_pauses:
