@@ -12,17 +12,31 @@ from typing import TYPE_CHECKING, Any
 
 from voice_coach.lexicon import count_words, find_fillers, find_hedges, hedge_weight
 from voice_coach.prosody.pauses import Pause, PauseOptions, SpeechActivity, detect_speech_activity
+from voice_coach.prosody.phrase_ends import PhraseEndOptions
 
 if TYPE_CHECKING:
     from voice_coach.audio import Recording
+    from voice_coach.prosody.baseline import Baseline
+    from voice_coach.prosody.pitch import PitchOptions
     from voice_coach.transcription import Transcript
 
-__all__ = ["LONG_PAUSE_S", "MIN_SPEECH_FOR_DELIVERY_S", "Delivery", "DeliveryOptions",
-           "TimedText", "measure_delivery"]
+__all__ = ["LONG_PAUSE_S", "MIN_SPEECH_FOR_DELIVERY_S", "VERY_LONG_PAUSE_S", "Delivery",
+           "DeliveryOptions", "TimedText", "measure_delivery"]
 
 #: A silence of a second or more is "long": Jefferson's (1989) standard maximum, and the
 #: boundary of the long-pause mode (Campione & Veronis 2002). PROSODY.md F3.
 LONG_PAUSE_S = 1.0
+#: Any single silence this long is flagged on its own (PROSODY.md F3; 4 s "felt like an
+#: eternity", Lundholm Fors 2015).
+VERY_LONG_PAUSE_S = 3.0
+#: A pause counts as a hesitation inside a clause when it is at least this long and falls
+#: between two words not separated by punctuation or a conjunction (PROSODY.md F4; De Jong &
+#: Bosker 2013 cut-off; Kahng 2014/2018 on within-clause pauses).
+HESITATION_PAUSE_S = 0.25
+_CLAUSE_OPENERS = frozenset({
+    "and", "but", "so", "or", "because", "which", "that", "when", "while", "then", "if",
+    "although", "though", "since", "where", "who", "after", "before", "until", "unless",
+})
 #: Below this much speech, delivery is not judged (PROSODY.md section 6, scoring guidance).
 MIN_SPEECH_FOR_DELIVERY_S = 20.0
 
@@ -34,6 +48,9 @@ class DeliveryOptions:
     pauses: PauseOptions = field(default_factory=PauseOptions)
     long_pause_s: float = LONG_PAUSE_S
     min_speech_s: float = MIN_SPEECH_FOR_DELIVERY_S
+    pitch: PitchOptions | None = None
+    phrase_ends: PhraseEndOptions = field(default_factory=PhraseEndOptions)
+    measure_prosody: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +99,25 @@ class Delivery:
         Each filler and hedge found, with when it was said.
     enough_speech : bool
         Whether there is enough speech (``MIN_SPEECH_FOR_DELIVERY_S``) to judge delivery.
-    pitch, phrase_ends, uptalk_ratio, loudness
-        Filled by the pitch and loudness analysis; None / empty until measured.
+    pitch : dict or None
+        ``{median_hz, range_st, std_st, voiced_fraction, monotone, unsteady, shift_st}``
+        (semitones relative to the speaker); None with under 0.5 s of voicing.
+    phrase_ends : tuple of dict
+        ``{end_s, word, slope_st_per_s, rise_st, kind, ...}`` per phrase end.
+    uptalk_ratio, final_fall_ratio : float or None
+        Shares of sentence-final declarative ends that rise / fall; None below 3 such ends.
+    loudness : dict or None
+        ``{mean_db, fade_db, fading_share, trailing_off, shift_db, fades}``.
+    very_long_pause_count : int
+        Silences of ``VERY_LONG_PAUSE_S`` or more.
+    hesitations : tuple of TimedText
+        Pauses inside a clause: the words around each pause, timed at the pause start.
+    hesitation_per_100_words : float or None
+        Those per 100 words.
+    declarative_end_count : int
+        Sentence-final declarative phrase ends measured (the uptalk ratio's denominator).
+    baseline : dict or None
+        The user's baseline this answer was judged against.
     """
 
     words_per_minute: float | None
@@ -104,6 +138,12 @@ class Delivery:
     phrase_ends: tuple[dict[str, Any], ...] = ()
     uptalk_ratio: float | None = None
     loudness: dict[str, Any] | None = None
+    final_fall_ratio: float | None = None
+    very_long_pause_count: int = 0
+    hesitations: tuple[TimedText, ...] = ()
+    hesitation_per_100_words: float | None = None
+    declarative_end_count: int = 0
+    baseline: dict[str, Any] | None = None
 
     @property
     def longest_pause_s(self) -> float | None:
@@ -131,6 +171,12 @@ class Delivery:
             "word_count": self.word_count,
             "fillers": [f.to_dict() for f in self.fillers],
             "hedges": [h.to_dict() for h in self.hedges],
+            "final_fall_ratio": _round(self.final_fall_ratio, 3),
+            "very_long_pause_count": self.very_long_pause_count,
+            "hesitations": [h.to_dict() for h in self.hesitations],
+            "hesitation_per_100_words": _round(self.hesitation_per_100_words, 2),
+            "declarative_end_count": self.declarative_end_count,
+            "baseline": self.baseline,
         }
 
     @classmethod
@@ -155,12 +201,19 @@ class Delivery:
             phrase_ends=tuple(data.get("phrase_ends", ())),
             uptalk_ratio=data.get("uptalk_ratio"),
             loudness=data.get("loudness"),
+            final_fall_ratio=data.get("final_fall_ratio"),
+            very_long_pause_count=int(data.get("very_long_pause_count", 0)),
+            hesitations=tuple(TimedText.from_dict(h) for h in data.get("hesitations", ())),
+            hesitation_per_100_words=data.get("hesitation_per_100_words"),
+            declarative_end_count=int(data.get("declarative_end_count", 0)),
+            baseline=data.get("baseline"),
         )
 
 
 def measure_delivery(recording: Recording, transcript: Transcript, *,
                      options: DeliveryOptions | None = None,
-                     activity: SpeechActivity | None = None) -> Delivery:
+                     activity: SpeechActivity | None = None,
+                     baseline: Baseline | None = None) -> Delivery:
     """Measure how an answer was said.
 
     Parameters
@@ -173,6 +226,9 @@ def measure_delivery(recording: Recording, transcript: Transcript, *,
         Thresholds and detector settings.
     activity : SpeechActivity, optional
         Precomputed speech activity (computed here when not given).
+    baseline : Baseline, optional
+        The user's usual pitch and level from earlier answers
+        (:func:`voice_coach.prosody.baseline.build_baseline`).
 
     Returns
     -------
@@ -198,6 +254,9 @@ def measure_delivery(recording: Recording, transcript: Transcript, *,
     def timed(spans) -> tuple[TimedText, ...]:
         return tuple(TimedText(s.text, transcript.time_at_char(s.start_char)) for s in spans)
 
+    hesitations = _hesitations(transcript, pauses)
+    prosody = (_measure_prosody(recording, transcript, activity, opts, baseline)
+               if opts.measure_prosody else {})
     return Delivery(
         words_per_minute=words / (span_s / 60.0) if span_s > 0 and words else None,
         articulation_wpm=words / (speech_s / 60.0) if speech_s > 0 and words else None,
@@ -213,7 +272,72 @@ def measure_delivery(recording: Recording, transcript: Transcript, *,
         fillers=timed(filler_spans),
         hedges=timed(hedge_spans),
         enough_speech=speech_s >= opts.min_speech_s,
+        very_long_pause_count=sum(1 for p in pauses if p.duration_s >= VERY_LONG_PAUSE_S),
+        hesitations=hesitations,
+        hesitation_per_100_words=100.0 * len(hesitations) / words if words else None,
+        baseline=None if baseline is None else baseline.to_dict(),
+        **prosody,
     )
+
+
+def _hesitations(transcript: Transcript, pauses: tuple[Pause, ...]) -> tuple[TimedText, ...]:
+    """Pauses that fall inside a clause (no punctuation before, no conjunction after)."""
+    words = transcript.words
+    if len(words) < 2:
+        return ()
+    out: list[TimedText] = []
+    for p in pauses:
+        if p.duration_s < HESITATION_PAUSE_S:
+            continue
+        # The word before the pause: the last one starting before it (Whisper stretches
+        # word ends into silences, so word starts are the safer anchor).
+        before = [i for i, w in enumerate(words) if w.start_s < p.start_s + 0.05]
+        if not before or before[-1] + 1 >= len(words):
+            continue
+        i = before[-1]
+        prev_text, next_text = words[i].text.strip(), words[i + 1].text.strip()
+        if prev_text[-1:] in ".,;:!?" or next_text.lower().strip(".,;:!?") in _CLAUSE_OPENERS:
+            continue
+        out.append(TimedText(f"{prev_text} … {next_text}", p.start_s))
+    return tuple(out)
+
+
+def _measure_prosody(recording: Recording, transcript: Transcript, activity: SpeechActivity,
+                     opts: DeliveryOptions, baseline: Baseline | None) -> dict[str, Any]:
+    """Pitch, phrase ends and loudness (the expensive part: see benchmarks/bench_prosody.py)."""
+    import numpy as np
+
+    from voice_coach.prosody.loudness import measure_loudness
+    from voice_coach.prosody.phrase_ends import (
+        count_unmeasured,
+        find_phrase_ends,
+        summarize_phrase_ends,
+    )
+    from voice_coach.prosody.pitch import summarize_pitch, track_pitch
+
+    if not activity.spans:
+        return {}
+    track = track_pitch(recording.samples, recording.sample_rate, options=opts.pitch)
+    mask = np.zeros(track.times_s.size, dtype=bool)
+    for start, end in activity.spans:
+        mask |= (track.times_s >= start) & (track.times_s <= end)
+    base_f0 = baseline.median_f0_hz if baseline is not None else None
+    summary = summarize_pitch(track, baseline_median_hz=base_f0, mask=mask)
+    ends = find_phrase_ends(transcript.words, activity.pauses, track, reference_hz=base_f0,
+                            options=opts.phrase_ends)
+    ends_summary = summarize_phrase_ends(
+        ends, unmeasured_count=count_unmeasured(transcript.words, activity.pauses, ends,
+                                                opts.phrase_ends))
+    loud = measure_loudness(track.level_db, track.hop_s, activity.spans, ends,
+                            baseline_db=baseline.mean_db if baseline is not None else None)
+    return {
+        "pitch": None if summary is None else summary.to_dict(),
+        "phrase_ends": tuple(e.to_dict() for e in ends),
+        "uptalk_ratio": ends_summary.uptalk_ratio,
+        "final_fall_ratio": ends_summary.final_fall_ratio,
+        "declarative_end_count": ends_summary.declarative_count,
+        "loudness": None if loud is None else loud.to_dict(),
+    }
 
 
 def _round(value: float | None, digits: int) -> float | None:
