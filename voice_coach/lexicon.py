@@ -216,7 +216,7 @@ _AS_YOU_KNOW_RE = re.compile(r"(?:as|do|did|if|what|you)\s+$", re.IGNORECASE)
 # loss", "sorry about your ...", "feel sorry for").
 _SORRY_RE = re.compile(r"(?<!\w)(?:sorry|I\s+apologi[sz]e|apologies)(?!\w)", re.IGNORECASE)
 _SORRY_SYMPATHY_AFTER = re.compile(
-    r"^\s*(?:to\s+hear|to\s+see|to\s+learn|for\s+(?:your|their|his|her|the)\s+loss|"
+    r"^\s*(?:to\s+hear|to\s+see|to\s+learn|to\s+say|to\s+report|to\s+tell\s+you|for\s+(?:your|their|his|her|the)\s+loss|"
     r"for\s+(?:you|them|him|her)\b|about\s+(?:your|their|his|her|the\s+loss)|"
     r"that\s+(?:happened|you|your|they|their))",
     re.IGNORECASE,

@@ -1,0 +1,159 @@
+"""Evaluate the content checks on the labelled answers in tests/content_cases/.
+
+Prints precision, recall and F1 per check on the tuning part, the held-out part and all of
+it. The split is fixed by a hash of each case id (about one case in three is held out), so
+no case can be moved between parts by hand.
+
+Usage::
+
+    python scripts/eval_content.py            # the tables
+    python scripts/eval_content.py --errors   # also list the tuning-part mistakes
+    python scripts/eval_content.py --errors --holdout-errors   # and the held-out ones
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from voice_coach.content import check_content
+from voice_coach.questions import CHECK_IDS, Question, get_question
+
+CASES_DIR = Path(__file__).resolve().parents[1] / "tests" / "content_cases"
+#: One case in HOLDOUT_MODULUS is held out (by the SHA-1 of its id).
+HOLDOUT_MODULUS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: str
+    question: Question | None
+    text: str
+    expected: frozenset[str]
+    note: str
+
+    @property
+    def holdout(self) -> bool:
+        return int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % HOLDOUT_MODULUS == 0
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        if self.tp + self.fp + self.fn == 0:
+            return None
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
+
+
+def load_cases(directory: Path = CASES_DIR) -> list[Case]:
+    """Read every ``*.toml`` file of labelled answers."""
+    cases: list[Case] = []
+    for path in sorted(directory.glob("*.toml")):
+        for raw in tomllib.loads(path.read_text("utf-8"))["case"]:
+            unknown = set(raw["detected"]) - set(CHECK_IDS)
+            if unknown:
+                raise ValueError(f"{path.name}: case {raw['id']} labels unknown {unknown}")
+            qid = raw.get("question", "")
+            cases.append(Case(raw["id"], get_question(qid) if qid else None,
+                              raw["text"].strip(), frozenset(raw["detected"]),
+                              raw.get("note", "")))
+    ids = [c.id for c in cases]
+    if len(ids) != len(set(ids)):
+        raise ValueError("duplicate case ids")
+    return cases
+
+
+def predict(cases: list[Case]) -> dict[str, frozenset[str]]:
+    """Run the checks: case id -> the set of check ids detected."""
+    out = {}
+    for case in cases:
+        report = check_content(case.text, question=case.question)
+        out[case.id] = frozenset(c.id for c in report.checks if c.detected)
+    return out
+
+
+def evaluate(cases: list[Case], predicted: dict[str, frozenset[str]]) -> dict[str, Scores]:
+    """Confusion counts per check."""
+    result = {}
+    for cid in CHECK_IDS:
+        tp = fp = fn = tn = 0
+        for case in cases:
+            exp, got = cid in case.expected, cid in predicted[case.id]
+            tp += exp and got
+            fp += got and not exp
+            fn += exp and not got
+            tn += not exp and not got
+        result[cid] = Scores(tp, fp, fn, tn)
+    return result
+
+
+def _fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:5.2f}"
+
+
+def print_table(title: str, scores: dict[str, Scores], n: int) -> None:
+    print(f"\n{title} ({n} answers)")
+    print(f"{'check':<22} {'pos':>4} {'tp':>4} {'fp':>4} {'fn':>4}  {'prec':>5} {'rec':>5} "
+          f"{'F1':>5}")
+    for cid, s in scores.items():
+        print(f"{cid:<22} {s.tp + s.fn:>4} {s.tp:>4} {s.fp:>4} {s.fn:>4}  {_fmt(s.precision)} "
+              f"{_fmt(s.recall)} {_fmt(s.f1)}")
+    f1s = [s.f1 for s in scores.values() if s.f1 is not None]
+    print(f"{'macro F1':<22} {'':>20}  {'':>5} {'':>5} {_fmt(sum(f1s) / len(f1s))}")
+
+
+def print_errors(cases: list[Case], predicted: dict[str, frozenset[str]]) -> None:
+    for case in cases:
+        got = predicted[case.id]
+        missed, extra = case.expected - got, got - case.expected
+        if missed or extra:
+            print(f"- {case.id}: missed {sorted(missed)} false {sorted(extra)}")
+            print(f"    {case.text[:160]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list tuning-part mistakes")
+    parser.add_argument("--holdout-errors", action="store_true",
+                        help="also list held-out mistakes (look only after tuning is done)")
+    args = parser.parse_args(argv)
+    cases = load_cases()
+    t0 = time.perf_counter()
+    predicted = predict(cases)
+    per_answer_ms = 1000 * (time.perf_counter() - t0) / len(cases)
+    tune = [c for c in cases if not c.holdout]
+    hold = [c for c in cases if c.holdout]
+    print_table("Tuning part", evaluate(tune, predicted), len(tune))
+    print_table("Held-out part", evaluate(hold, predicted), len(hold))
+    print_table("All", evaluate(cases, predicted), len(cases))
+    print(f"\n{per_answer_ms:.1f} ms per answer (all eight checks)")
+    if args.errors:
+        print("\nTuning-part mistakes:")
+        print_errors(tune, predicted)
+    if args.holdout_errors:
+        print("\nHeld-out mistakes:")
+        print_errors(hold, predicted)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The content checks of an interview answer (shared/CONTENT.md).
+
+The same function serves typed answers and transcripts: :func:`check_content` takes the text
+and, for a spoken answer, a function that maps a character offset to the time it was said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from voice_coach.content.checks import CHECKS, Finding, check_results_framing
+from voice_coach.content.model import (
+    CheckResult,
+    ContentReport,
+    ContentScores,
+    Evidence,
+    Rewrite,
+)
+from voice_coach.content.rewrite import GOOD, LABELS, advice_for, choose_rewrite
+from voice_coach.content.score import MIN_WORDS_TO_SCORE, score_content
+from voice_coach.errors import InputTextError
+from voice_coach.lexicon import count_words
+from voice_coach.questions import CHECK_IDS, Question
+
+__all__ = [
+    "MAX_ANSWER_CHARS",
+    "MIN_WORDS_TO_SCORE",
+    "CheckResult",
+    "ContentReport",
+    "ContentScores",
+    "Evidence",
+    "Rewrite",
+    "check_content",
+    "score_content",
+]
+
+#: Longest answer the checks accept: about 30 minutes of speech at 150 wpm; an interview
+#: answer is 1-3 minutes, so anything longer is a pasted document, not an answer.
+MAX_ANSWER_CHARS: int = 30_000
+
+
+def _time(char_to_time: Callable[[int], float | None] | None, pos: int) -> float | None:
+    if char_to_time is None:
+        return None
+    value = char_to_time(pos)
+    return None if value is None else float(value)
+
+
+def check_content(text: str, *, question: Question | None = None,
+                  char_to_time: Callable[[int], float | None] | None = None) -> ContentReport:
+    """Run the eight content checks on an answer.
+
+    Parameters
+    ----------
+    text : str
+        The answer: typed, or the transcript of a spoken answer.
+    question : Question, optional
+        The question answered. Its ``emphasis`` picks which problem the rewrite addresses;
+        the salary question lets a stated salary range pass the personal-value check.
+    char_to_time : callable, optional
+        Maps a character offset of ``text`` to the time (s) it was said; given for spoken
+        answers, ``None`` for typed ones.
+
+    Returns
+    -------
+    ContentReport
+        The eight checks in :data:`CHECK_IDS` order, the rewrite of the most important
+        problem (or ``None``), and the word count.
+
+    Raises
+    ------
+    InputTextError
+        If ``text`` is not a string or is longer than :data:`MAX_ANSWER_CHARS`.
+    """
+    if not isinstance(text, str):
+        raise InputTextError(f"the answer must be text, not {type(text).__name__}")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise InputTextError(f"the answer is {len(text)} characters long; the limit is "
+                             f"{MAX_ANSWER_CHARS}")
+    findings: dict[str, Finding] = {}
+    results = check_results_framing(text, question)
+    for cid in CHECK_IDS:
+        if cid == "results_framing":
+            findings[cid] = results
+        elif cid == "personal_value_trap":
+            findings[cid] = CHECKS[cid](text, question, results)
+        else:
+            findings[cid] = CHECKS[cid](text, question)
+    checks = tuple(
+        CheckResult(
+            id=cid, detected=f.detected,
+            evidence=tuple(Evidence(text[s:e], s, e, _time(char_to_time, s)) for s, e in f.spans),
+            advice=advice_for(cid, text, f, findings), label=LABELS[cid], good=GOOD[cid],
+        )
+        for cid, f in findings.items()
+    )
+    word_count = count_words(text)
+    rewrite = None
+    if word_count >= MIN_WORDS_TO_SCORE:
+        chosen = choose_rewrite(text, findings, question)
+        if chosen is not None:
+            cid, suggestion, s0, s1 = chosen
+            rewrite = Rewrite(cid, text[s0:s1], suggestion, s0, s1,
+                              _time(char_to_time, s0) if s1 > s0 else None)
+    return ContentReport(checks=checks, rewrite=rewrite, word_count=word_count)
