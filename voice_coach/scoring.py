@@ -14,7 +14,30 @@ if TYPE_CHECKING:
     from voice_coach.prosody import Delivery
     from voice_coach.questions import Question
 
-__all__ = ["VERDICTS", "Cue", "Fix", "Moment", "Scorecard", "build_scorecard"]
+__all__ = ["CONFIDENT_MIN", "SUPPLICANT_MAX", "VERDICTS", "Cue", "Fix", "Moment", "Scorecard",
+           "build_scorecard", "score_confidence"]
+
+#: Confidence at or above this is "confident" [H: calibrate on labelled answers].
+CONFIDENT_MIN = 70
+#: Confidence below this is "supplicant" [H]; in between is "mixed".
+SUPPLICANT_MAX = 45
+#: Points a cue earns by status: a flagged cue pulls the score down hard, an amber one
+#: somewhat [H].
+STATUS_POINTS = {"good": 100.0, "amber": 55.0, "flag": 10.0}
+#: Weights: the well-replicated cues count most (PROSODY.md section 6, scoring guidance:
+#: F1, F2, F3, F5, F7, F9); powerless and pleading language is replicated too (Erickson et
+#: al. 1978; Hosman 1989) and is what the issue asks to combine; pitch range and creak are
+#: coaching notes (weight 0).
+CUE_WEIGHTS = {
+    "speaking_rate": 2.0, "response_latency": 1.5, "long_pauses": 2.0, "long_silence": 1.0,
+    "hesitation_pauses": 1.0, "filled_pauses": 1.5, "hedges": 2.0,
+    "supplicant_language": 2.5, "uptalk": 2.0, "final_fall": 1.0, "pitch_shift": 1.5,
+    "loudness_shift": 1.0, "trailing_off": 1.0, "pitch_range": 0.0,
+}
+#: Minimum speech (s) and phrase ends for the respective parts (PROSODY.md section 6).
+MIN_PHRASE_ENDS_FOR_SCORE = 3
+#: Pitch level and range need at least this share of voiced frames (PROSODY.md section 6).
+MIN_VOICED_FRACTION = 0.4
 
 #: The verdicts of the report contract.
 VERDICTS: tuple[str, ...] = ("confident", "mixed", "supplicant", "insufficient_speech")
@@ -183,11 +206,251 @@ def build_scorecard(delivery: Delivery | None, content: ContentReport | None, *,
     focus = content_scores.hiring_manager_focus if content_scores else None
     content_overall = content_scores.overall if content_scores else None
 
-    confidence: int | None = None  # the delivery score arrives with the pitch analysis
-    verdict: str | None = None
-    if delivery is not None and not delivery.enough_speech:
-        verdict = "insufficient_speech"
+    confidence, verdict, cues, fixes = score_confidence(delivery, content)
     parts = [v for v in (confidence, content_overall) if v is not None]
     overall = round(sum(parts) / len(parts)) if parts else None
     return Scorecard(confidence=confidence, results_framing=results,
-                     hiring_manager_focus=focus, overall=overall, verdict=verdict)
+                     hiring_manager_focus=focus, overall=overall, verdict=verdict,
+                     cues=cues, top_fixes=fixes)
+
+
+def _clock(t: float | None) -> str:
+    if t is None:
+        return ""
+    m, sec = divmod(round(t), 60)
+    return f"{m}:{sec:02d}"
+
+
+def _band(value: float, good: tuple[float, float], amber: tuple[float, float]) -> str:
+    if good[0] <= value <= good[1]:
+        return "good"
+    if amber[0] <= value <= amber[1]:
+        return "amber"
+    return "flag"
+
+
+def _cue(cue_id: str, label: str, value: float | None, unit: str, threshold: str,
+         status: str, explanation: str, moments: tuple[Moment, ...] = ()) -> Cue:
+    return Cue(id=cue_id, label=label, value=value, unit=unit, threshold=threshold,
+               status=status, moments=moments[:8], explanation=explanation,
+               weight=CUE_WEIGHTS.get(cue_id, 0.0) if status != "unscored" else 0.0)
+
+
+def _delivery_cues(d: Delivery) -> list[Cue]:
+    cues: list[Cue] = []
+    inf = float("inf")
+    if d.words_per_minute is not None:
+        wpm = d.words_per_minute
+        cues.append(_cue(
+            "speaking_rate", "Speaking rate", wpm, "wpm",
+            "good 130-170; amber 110-130 or 170-190; flag <110 or >190",
+            _band(wpm, (130, 170), (110, 190)),
+            "Slow speech reads as less competent and less sure; very fast speech as rushed "
+            "(Smith et al. 1975; Apple et al. 1979). Articulation rate "
+            f"{d.articulation_wpm or 0:.0f} wpm excludes pauses."))
+    if d.response_latency_s is not None:
+        lat = d.response_latency_s
+        cues.append(_cue(
+            "response_latency", "Response latency", lat, "s",
+            "good <=1.5 s; amber 1.5-3 s; flag >3 s", _band(lat, (0, 1.5), (0, 3.0)),
+            "A long silence before answering lowers how knowledgeable and confident you "
+            "seem (Brennan & Williams 1995; Matzinger et al. 2023).",
+            (Moment(0.0, "(start)", f"first word after {lat:.1f} s"),)))
+    minutes = d.speech_span_s / 60.0
+    if minutes > 0:
+        longs = [p for p in d.pauses if p.duration_s >= 1.0]
+        rate = len(longs) / minutes
+        cues.append(_cue(
+            "long_pauses", "Long pauses (>= 1 s)", rate, "per minute",
+            "good <=1/min; amber 1-3/min; flag >3/min", _band(rate, (0, 1), (0, 3)),
+            "Infrequent, short pauses go with confidence (Scherer et al. 1973).",
+            tuple(Moment(p.start_s, _clock(p.start_s), f"{p.duration_s:.1f} s silence")
+                  for p in longs)))
+        very = [p for p in d.pauses if p.duration_s >= 3.0]
+        cues.append(_cue(
+            "long_silence", "Silences of 3 s or more", float(len(very)), "count",
+            "any silence >= 3 s is flagged", "flag" if very else "good",
+            "A silence of several seconds feels very long to a listener (Lundholm Fors 2015).",
+            tuple(Moment(p.start_s, _clock(p.start_s), f"{p.duration_s:.1f} s silence")
+                  for p in very)))
+    if d.hesitation_per_100_words is not None:
+        v = d.hesitation_per_100_words
+        cues.append(_cue(
+            "hesitation_pauses", "Pauses inside a clause", v, "per 100 words",
+            "good <=2; amber 2-5; flag >5", _band(v, (0, 2), (0, 5)),
+            "Pauses in the middle of a clause sound disfluent; pauses at clause ends do not "
+            "(Kahng 2014/2018).",
+            tuple(Moment(h.start_s, h.text, "pause inside a clause") for h in d.hesitations)))
+    if d.filler_per_100_words is not None:
+        v = d.filler_per_100_words
+        cues.append(_cue(
+            "filled_pauses", "Filled pauses (um, uh)", v, "per 100 words (at least)",
+            "good <=2; amber 2-5; flag >5", _band(v, (0, 2), (0, 5)),
+            "Fillers lower the listener's sense that you know the answer (Brennan & Williams "
+            "1995). A lower bound: the transcriber drops many fillers.",
+            tuple(Moment(f.start_s, f.text, "filler") for f in d.fillers)))
+    if d.hedge_per_100_words is not None:
+        v = d.hedge_per_100_words
+        cues.append(_cue(
+            "hedges", "Hedges and powerless language", v, "per 100 words",
+            "good <=1; amber 1-3; flag >3", _band(v, (0, 1), (0, 3)),
+            "Hedges ('sort of', 'I guess', 'maybe') lower perceived authority and "
+            "employability (Erickson et al. 1978; Hosman 1989).",
+            tuple(Moment(h.start_s, h.text, "hedge") for h in d.hedges)))
+    decl = [p for p in d.phrase_ends
+            if not p.get("question") and p.get("boundary") != "pause"]
+    enough_ends = d.declarative_end_count >= MIN_PHRASE_ENDS_FOR_SCORE
+    rises = tuple(Moment(p["end_s"], p.get("text") or p["word"],
+                         f"rises {p['rise_st']:.1f} semitones") for p in decl
+                  if p["kind"] == "rise")
+    if enough_ends and d.uptalk_ratio is not None:
+        v = 100.0 * d.uptalk_ratio
+        cues.append(_cue(
+            "uptalk", "Statements ending in a rise", v, "%",
+            "good <=15%; amber 15-33%; flag >33%", _band(v, (0, 15), (0, 33)),
+            "A rise at the end of a statement can make it sound like a question and may "
+            "sound uncertain to listeners (Brennan & Williams 1995; Goupil et al. 2021).",
+            rises))
+    else:
+        cues.append(_cue(
+            "uptalk", "Statements ending in a rise", None, "%", "needs >= 3 phrase ends",
+            "unscored", f"Only {d.declarative_end_count} sentence ends could be measured: "
+            "not enough to judge the intonation.", rises))
+    if enough_ends and d.final_fall_ratio is not None:
+        v = 100.0 * d.final_fall_ratio
+        falls_ok = "good" if v >= 60 else ("amber" if v >= 40 else "flag")
+        cues.append(_cue(
+            "final_fall", "Statements ending in a fall", v, "%", "good >=60%; flag <40%",
+            falls_ok, "Falling pitch at the end of a statement signals certainty "
+            "(Goupil et al. 2021).",
+            tuple(Moment(p["end_s"], p.get("text") or p["word"],
+                         f"ends {p['kind']} ({p['slope_st_per_s']:+.0f} st/s)")
+                  for p in decl if p["kind"] != "fall")))
+    pitch = d.pitch
+    if pitch is not None and pitch.get("voiced_fraction", 0) >= MIN_VOICED_FRACTION:
+        if pitch.get("shift_st") is not None:
+            v = float(pitch["shift_st"])
+            cues.append(_cue(
+                "pitch_shift", "Pitch level vs your usual", v, "semitones",
+                "good <=+1; amber +1 to +3; flag >+3", _band(v, (-inf, 1), (-inf, 3)),
+                "A raised voice, relative to your own usual pitch, reads as less confident "
+                "and more nervous (Jiang & Pell 2017; Apple et al. 1979: +3.2 st)."))
+        rng = float(pitch["range_st"])
+        note = "monotone" if pitch.get("monotone") else (
+            "unsteady" if pitch.get("unsteady") else "varied")
+        cues.append(_cue(
+            "pitch_range", "Pitch range (p10-p90)", rng, "semitones",
+            "note below 3 st (monotone) or above 12 st (unsteady)",
+            "amber" if note != "varied" else "good",
+            f"Your pitch was {note} (median {pitch['median_hz']:.0f} Hz). The evidence on "
+            "range and confidence is mixed (Jiang & Pell 2014 vs 2017), so this is a "
+            "coaching note, not a penalty."))
+    loud = d.loudness
+    if loud is not None:
+        if loud.get("shift_db") is not None:
+            v = float(loud["shift_db"])
+            cues.append(_cue(
+                "loudness_shift", "Loudness vs your usual", v, "dB",
+                "flag below -6 dB; amber below -3 dB", _band(v, (-3, inf), (-6, inf)),
+                "Louder speech goes with confidence (Scherer et al. 1973; Jiang & Pell 2017)."))
+        if loud.get("fading_share") is not None:
+            v = 100.0 * float(loud["fading_share"])
+            cues.append(_cue(
+                "trailing_off", "Phrase endings that fade", v, "%",
+                "flag when >50% of phrases fade by 10 dB or more; amber >25%",
+                _band(v, (0, 25), (0, 50)),
+                "Trailing off at the end of a sentence sounds unsure; keep the volume to the "
+                "last word.",
+                tuple(Moment(f["end_s"], f["word"], f"fades {f['fade_db']:.0f} dB")
+                      for f in loud.get("fades", ()) if f["fade_db"] <= -10.0)))
+    return cues
+
+
+def _content_cues(content: ContentReport) -> list[Cue]:
+    try:
+        check = content.check("supplicant_language")
+    except (KeyError, LookupError):
+        return []
+    ev = tuple(Moment(e.start_s, e.text, "pleading language") for e in check.evidence)
+    return [_cue(
+        "supplicant_language", "Pleading or supplicant language", float(len(check.evidence)),
+        "phrases", "flag when any is found", "flag" if check.detected else "good",
+        check.advice or "Asking for the job, or for a chance, puts you in the position of a "
+        "supplicant rather than a peer.", ev)]
+
+
+_FIX_TEXT = {
+    "speaking_rate": ("Find a steady pace", "Aim for about 130-170 words a minute."),
+    "response_latency": ("Start sooner", "Begin with a short headline sentence within a "
+                         "second or two, then build the answer."),
+    "long_pauses": ("Shorten long pauses", "Pause at sentence ends for half a second, not "
+                    "in the middle of a thought."),
+    "long_silence": ("Avoid long silences", "If you need time, say so in a few words "
+                     "rather than going silent."),
+    "hesitation_pauses": ("Keep clauses together", "Pause between ideas, not inside them."),
+    "filled_pauses": ("Replace 'um' with a silent pause", "A short silence sounds more "
+                      "confident than a filler."),
+    "hedges": ("Drop the hedges", "Say 'I led' rather than 'I sort of helped lead'."),
+    "supplicant_language": ("Speak as a peer, not a petitioner", "Describe what you bring, "
+                            "not what you hope to be given."),
+    "uptalk": ("End statements on a fall", "Let your pitch come down on the last word of a "
+               "statement."),
+    "final_fall": ("Land your sentences", "Finish statements with a falling pitch."),
+    "pitch_shift": ("Speak at your natural pitch", "Breathe out before answering; your "
+                    "voice rose above your usual level."),
+    "loudness_shift": ("Speak up", "You were quieter than usual; project to the back of "
+                       "the room."),
+    "trailing_off": ("Keep your volume to the last word", "Don't let sentence endings fade."),
+}
+
+
+def score_confidence(delivery: Delivery | None, content: ContentReport | None
+                     ) -> tuple[int | None, str | None, tuple[Cue, ...], tuple[Fix, ...]]:
+    """Confidence score (0-100), verdict, cues and the three things to fix first.
+
+    Each cue earns points by its status (``STATUS_POINTS``) and counts by its weight
+    (``CUE_WEIGHTS``: the well-replicated cues most). The score is None, and the verdict
+    ``insufficient_speech``, below ``MIN_SPEECH_FOR_DELIVERY_S`` of speech.
+
+    Parameters
+    ----------
+    delivery : Delivery or None
+        Delivery measures; None for a typed answer (no confidence score then).
+    content : ContentReport or None
+        Content checks (their ``supplicant_language`` check counts here).
+
+    Returns
+    -------
+    tuple
+        ``(confidence, verdict, cues, top_fixes)``.
+    """
+    if delivery is None:
+        return None, None, (), ()
+    cues = _delivery_cues(delivery)
+    if content is not None:
+        cues += _content_cues(content)
+    if not delivery.enough_speech:
+        return None, "insufficient_speech", tuple(cues), ()
+    scored = [c for c in cues if c.weight > 0 and c.status in STATUS_POINTS]
+    total = sum(c.weight for c in scored)
+    if total == 0:
+        return None, "insufficient_speech", tuple(cues), ()
+    confidence = round(sum(STATUS_POINTS[c.status] * c.weight for c in scored) / total)
+    if confidence >= CONFIDENT_MIN:
+        verdict = "confident"
+    elif confidence < SUPPLICANT_MAX:
+        verdict = "supplicant"
+    else:
+        verdict = "mixed"
+    worst = sorted((c for c in scored if c.status != "good"),
+                   key=lambda c: (c.status != "flag", -c.weight))
+    fixes = []
+    for c in worst[:3]:
+        title, how = _FIX_TEXT.get(c.id, (c.label, ""))
+        first = c.moments[0] if c.moments else None
+        value = "" if c.value is None else f"{c.value:.1f} {c.unit}"
+        fixes.append(Fix(title=title,
+                         detail=f"{c.label}: {value} (threshold: {c.threshold}). {how}",
+                         time_s=first.time_s if first else None,
+                         quote=first.text if first else ""))
+    return confidence, verdict, tuple(cues), tuple(fixes)

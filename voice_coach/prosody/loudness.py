@@ -154,7 +154,7 @@ def measure_loudness(
         if end - p.start_s < MIN_PHRASE_S:
             continue
         body = _frames_between(times, p.start_s, end) & speech
-        tail = _frames_between(times, end - FADE_WINDOW_S, end)
+        tail = _frames_between(times, end - FADE_WINDOW_S, end) & speech
         if np.count_nonzero(body) < 10 or not tail.any():
             continue
         fade = float(np.median(level_db[tail]) - np.median(level_db[body]))

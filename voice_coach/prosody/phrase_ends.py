@@ -394,6 +394,11 @@ def find_phrase_ends(
         w = words[i]
         next_start = words[i + 1].start_s if i + 1 < len(words) else float("inf")
         t_hi = min(w.end_s + END_SEARCH_S, next_start)
+        # A detected pause after the word's start ends the phrase, whatever Whisper's timing.
+        for p in pauses:
+            if w.start_s + 0.05 < p.start_s < t_hi:
+                t_hi = p.start_s + 0.02
+                break
         t_lo = max(w.start_s - 0.05, phrase_words[0].start_s)
         measured = _measure(track, ref, floor_st, t_lo, t_hi, w.start_s, opts)
         if measured is None:
