@@ -134,7 +134,7 @@ _NUM_WORD = (
 _NUMBER = (rf"(?:[$£€]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?"
            rf"|{_NUM_WORD}(?:[\s-]+(?:and\s+)?{_NUM_WORD})*)")
 _UNIT = (
-    r"(?:%|\s?percent|\s?per\s?cent|\s?x\b|\s?times\s+(?:more|less|fewer|faster|higher|bigger|"
+    r"(?:\s?%|\s?percent|\s?per\s?cent|\s?x\b|\s?times\s+(?:more|less|fewer|faster|higher|bigger|"
     r"larger|as|the|over)\b|\s?k\b|\s?m\b|\s?bn\b|\s?(?:million|billion|"
     r"thousand|hundred)|\s?(?:dollars|euros|pounds|bucks|points|basis\s+points|hours?|days?|"
     r"weeks?|months?|minutes?|seconds?|ms|milliseconds|users|customers|clients|accounts|"
@@ -148,6 +148,7 @@ QUANTITY = re.compile(
     rf"(?:[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?"
     rf"|(?<![\w.]){_NUMBER}{_UNIT}"
     rf"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing|e)\b|\btwice\s+as\b|\bin\s+half\b"
+    rf"|\bby\s+(?:half|a\s+third|a\s+quarter|two[\s-]thirds|three[\s-]quarters)\b"
     rf"|\b(?:ten|two|three|four|five)[\s-]?fold\b"
     rf"|\bfrom\s+{_NUMBER}\b[^.;]{{0,30}}?\bto\s+{_NUMBER}\b)",
     re.IGNORECASE,

@@ -21,7 +21,7 @@ from voice_coach.content._text import (
     is_negated,
     sentences,
 )
-from voice_coach.lexicon import find_hedges
+from voice_coach.lexicon import count_words, find_fillers, find_hedges
 from voice_coach.questions import Question
 
 __all__ = ["CHECKS", "Finding"]
@@ -109,7 +109,7 @@ _NOT_RESULT_OBJECT = re.compile(
 
 # "I helped the company to grow", "helped us win", "helped my team ship".
 _HELPED_RE = re.compile(
-    r"\b(?:I|we)\s+(?:\w+\s+)?(?:helped|enabled|allowed)\s+(?P<who>(?:the|my|our|a|their|this)"
+    r"\b(?:I|we|it|this|that|which)\s+(?:\w+\s+)?(?:helped|enabled|allowed)\s+(?P<who>(?:the|my|our|a|their|this)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?[\w-]+|us|them|\w+)\s+(?:to\s+)?(?P<verb>{_OUTCOME_VERB})\b",
     _I,
 )
@@ -130,6 +130,21 @@ _QUANT_OUTCOME_RE = re.compile(
     _I,
 )
 
+# Durations and timing are when/how long, not how much changed: "fixed it in two hours",
+# "closed the accounts two weeks early" (a delivery claim, see delivery_promises).
+_PRESENT_OUTCOME_RE = re.compile(
+    r"\b(?:it|this|that|which|the\s+(?:tool|script|change|system|process|model|dashboard|"
+    r"fix|feature|programme|program))\s+(?:now\s+|still\s+|alone\s+)?(?:saves|cuts|reduces|"
+    r"generates|brings\s+in|prevents|increases|lowers|handles|drives|earns|returns)\b",
+    _I,
+)
+_TIMING_RE = re.compile(
+    r"\b(?:(?:in|within|over|after|for)\s+(?:just\s+|only\s+|about\s+|under\s+|less\s+than\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)\s+(?:days?|weeks?|"
+    r"months?|hours?|minutes?|years?|sprints?|quarters?)|(?:a|an|one|two|three|four|five|six|\d+)"
+    r"\s+(?:days?|weeks?|months?|hours?)\s+(?:early|ahead|late|before|earlier|later))\b",
+    _I,
+)
 _ZERO_BAD_RE = re.compile(
     r"\b(?:had|have\s+had|saw|got|with|ran\s+with|reached|down\s+to)\s+(?:zero|no|not\s+a\s+"
     r"single)\s+(?:more\s+|further\s+|new\s+)?(?:failed\s+\w+|failures?|outages?|complaints?|"
@@ -199,7 +214,7 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                                    rest, maxsplit=1, flags=_I)[0]
             if _NOT_RESULT_OBJECT.search(rest_clause):
                 continue
-            quantity = has_quantity(rest_clause) or (
+            quantity = has_quantity(_TIMING_RE.sub(" ", rest_clause)) or (
                 verb.startswith(("doubl", "tripl", "halv", "quadrupl")))
             metric = re.search(rf"\b{_METRIC_NOUN}\b", rest_clause[:60], _I) is not None
             if verb in {"moved", "shifted", "migrated", "converted"}:
@@ -215,6 +230,10 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             # ("cut bugs by 40%") or an outcome noun that names the change.
             work_verb = verb in {"fixed", "solved", "resolved", "launched", "shipped",
                                  "delivered", "produced"}
+            if verb == "closed" and not quantity and not re.search(
+                    r"\b(?:deals?|contracts?|sales|round|gap|funding|tender|bid)\b",
+                    rest_clause[:50], _I):
+                continue  # "closed the year-end accounts" is bookkeeping, not a won deal
             if work_verb and not quantity and (
                     not re.search(r"\b(?:outage|backlog|crisis|bottleneck|problem|issue)s?\b",
                                   rest_clause[:50], _I)
@@ -240,7 +259,7 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                         r"organi[sz]e\s+(?:a|the)\s+party)", rest_clause, _I):
                 continue
             spans.append((pos, sent.start + m.start("verb") + len(rest_clause.rstrip())))
-            quantified = quantified or has_quantity(rest_clause)
+            quantified = quantified or has_quantity(_TIMING_RE.sub(" ", rest_clause))
             helped_form = True
         # 3. A quantity that names a change: "a 20% increase", "30% faster".
         for m in _QUANT_OUTCOME_RE.finditer(st):
@@ -258,6 +277,18 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                 continue
             pos = sent.start + m.start()
             if is_negated(text, sent.start + m.end() + 1):
+                continue
+            spans.append((pos, sent.start + m.end() + len(rest_clause.rstrip())))
+            quantified = quantified or has_quantity(rest_clause)
+        # 4b. The speaker's creation still producing an outcome: "it now saves the team 30
+        # hours a month", "which cuts costs by 10%".
+        for m in _PRESENT_OUTCOME_RE.finditer(st):
+            pos = sent.start + m.start()
+            rest_clause = re.split(r"[;:.!?]|\bbut\b", st[m.end():], maxsplit=1, flags=_I)[0]
+            if not (has_quantity(_TIMING_RE.sub(" ", rest_clause))
+                    or re.search(rf"\b{_METRIC_NOUN}\b", rest_clause[:50], _I)):
+                continue
+            if is_negated(text, pos + 1) or is_hypothetical(text, pos + 1):
                 continue
             spans.append((pos, sent.start + m.end() + len(rest_clause.rstrip())))
             quantified = quantified or has_quantity(rest_clause)
@@ -318,6 +349,11 @@ _HM_PATTERNS = (
                _I),
 )
 
+# The nouns that name the interviewer's aims themselves (not their tools or processes).
+_HM_CORE_NOUN = (r"\b(?:goals?|targets?|problems?|challenges?|needs|priorit(?:y|ies)|customers?|"
+                 r"clients?|users?|pain|deadlines?|numbers|success|objectives?|okrs|kpis?|"
+                 r"results|outcomes|growth|expansion|mission|vision)\b")
+
 # "your" nouns that are about the speaker or the hiring paperwork, not the interviewer's aims.
 _HM_FALSE = re.compile(
     r"\byour\s+(?:job|role|position|seat|chair|title|desk|office)\b(?!['’]s)", _I,
@@ -332,6 +368,11 @@ def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
                 continue
             if is_negated(text, m.start()) and re.search(
                     r"\b(?:care|worry|interest|know)\b", clause_prefix(text, m.start()), _I):
+                continue
+            # "learn your processes", "used your app": onboarding or fandom, not their aims.
+            if re.search(r"\b(?:learn|learning|study|read|use|used|using|admire|love|like|know|"
+                         r"knowing)\s+(?:all\s+)?$", text[max(0, m.start() - 15):m.start()],
+                         _I) and not re.search(_HM_CORE_NOUN, m.group(0), _I):
                 continue
             # "I want your team" / "I want to lead your team" belongs to not_after_your_job.
             if re.search(r"\b(?:take\s+over|run|replace|lead|manage|head)\s+$",
@@ -405,10 +446,11 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _SELF_APOLOGY_KINDS = {"apology"}
 _STACK_KINDS = {"hedge", "disclaimer"}
-#: Two hedges this close (characters between them) in one sentence are "stacked"
-#: ("I think maybe I could sort of"): CONTENT.md names stacked hedges; one hedge is not
-#: supplicant (the delivery side counts single hedges).
-STACKED_HEDGE_GAP_CHARS: int = 30
+#: Two hedges this close (words between them, fillers not counted, so a transcript without
+#: "um" and the typed answer with it agree) in one sentence are "stacked" ("I think maybe I
+#: could sort of"): CONTENT.md names stacked hedges; one hedge is not supplicant (the
+#: delivery side counts single hedges).
+STACKED_HEDGE_GAP_WORDS: int = 5
 #: Hedge weight that makes a stack: "I think" before an opinion (0.5) plus one more hedge
 #: is not enough, two full hedges are.
 STACKED_HEDGE_MIN_WEIGHT: float = 2.0
@@ -437,8 +479,9 @@ def check_supplicant_language(text: str, question: Question | None) -> Finding:
     # Stacked hedges: a run of hedges, each within STACKED_HEDGE_GAP_CHARS of the next.
     run: list = []
     for h in [h for h in hedges if h.kind in _STACK_KINDS]:
-        if run and (h.start_char - run[-1].end_char > STACKED_HEDGE_GAP_CHARS
-                    or re.search(r"[.!?]", text[run[-1].end_char:h.start_char])):
+        between = text[run[-1].end_char:h.start_char] if run else ""
+        gap_words = count_words(between) - len(find_fillers(between))
+        if run and (gap_words > STACKED_HEDGE_GAP_WORDS or re.search(r"[.!?]", between)):
             if sum(x.weight for x in run) >= STACKED_HEDGE_MIN_WEIGHT:
                 spans.append((run[0].start_char, run[-1].end_char))
                 kinds.append("stacked hedges")
@@ -599,7 +642,7 @@ _GROWTH_PATTERNS = (
     re.compile(r"\b(?:became|become|becoming|got)\s+(?:much\s+|far\s+|really\s+|very\s+)?"
                r"(?:proficient|fluent|an\s+expert|expert|confident|skilled|comfortable|"
                r"competent)\s+(?:in|at|with)\b", _I),
-    re.compile(r"\b(?:got|get|getting)\s+(?:much\s+|a\s+lot\s+|far\s+|a\s+little\s+|way\s+)?"
+    re.compile(r"\b(?:got|gotten|get|getting)\s+(?:much\s+|a\s+lot\s+|far\s+|a\s+little\s+|way\s+)?"
                r"better\s+at\b", _I),
     re.compile(rf"\b(?:improv|develop|grow|grew|built|build|sharpen|strengthen|hon|deepen|"
                rf"expand|broaden|widen|stretch)\w*\s+(?:up\s+)?(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -704,10 +747,15 @@ def check_engagement(text: str, question: Question | None) -> Finding:
         st = sent.text
         # Only the part after the last sentence-internal break matters for a question
         # ("That's my answer. How do you ...?" is already split; "So, how ...?" is fine).
-        is_question = st.rstrip().endswith("?") or (
-            _QUESTION_WORD.match(st) is not None and re.search(
-                r"\b(?:you|your)\b", st[:40], _I) is not None
-            and not re.search(r"[.!]\s*$", st))
+        # A question has interrogative structure: a question word or an inverted auxiliary
+        # at the start of the sentence or of its last clause. A declarative that ends in "?"
+        # is uptalk ("I would be so grateful for any opportunity?"), not a question.
+        last_clause = re.split(r"[,;:]\s*|\s(?:and|but|so)\s", st)[-1]
+        interrogative = (_QUESTION_WORD.match(st) is not None
+                         or _QUESTION_WORD.match(last_clause) is not None)
+        is_question = interrogative and (st.rstrip().endswith("?") or (
+            re.search(r"\b(?:you|your)\b", st[:40], _I) is not None
+            and not re.search(r"[.!]\s*$", st)))
         if is_question:
             body = st.rstrip(" ?")
             if (_NOT_REAL_QUESTION.search(st) or _SELF_ANSWERED.match(st)
