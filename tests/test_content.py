@@ -1,0 +1,315 @@
+"""Tests of the content checks: the issue's hard contrasts, the report contract, rewrites,
+scores, the labelled-set evaluation, and typed-vs-spoken agreement with the real model."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from voice_coach.content import (
+    MIN_WORDS_TO_SCORE,
+    ContentReport,
+    check_content,
+    score_content,
+)
+from voice_coach.errors import ConfigError, InputTextError
+from voice_coach.questions import CHECK_IDS, get_question
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def detected(text: str, question: str | None = None) -> set[str]:
+    q = get_question(question) if question else None
+    return {c.id for c in check_content(text, question=q).checks if c.detected}
+
+
+# ----------------------------------------------------------------- the issue's contrasts
+
+@pytest.mark.parametrize(("yes", "no", "check"), [
+    ("In five years I want your job.",
+     "I read your job description and I match every item on it.", "not_after_your_job"),
+    ("Sorry, I'm nervous, this is my first interview in years.",
+     "I was sorry to hear that your team had a rough quarter.", "supplicant_language"),
+    ("I cut costs by 12% in my first year by renegotiating our cloud contract.",
+     "I managed 3 people for 5 years and handled a budget of 2 million dollars.",
+     "results_framing"),
+    ("Honestly, I really need this job, I've been out of work for a year.",
+     "I didn't need any help to set up the new billing system.", "supplicant_language"),
+])
+def test_issue_contrasts(yes, no, check):
+    assert check in detected(yes)
+    assert check not in detected(no)
+
+
+def test_your_job_description_is_not_hiring_manager_focus():
+    assert "hiring_manager_focus" not in detected(
+        "I read your job description and I have all the skills on it.")
+    assert "hiring_manager_focus" in detected(
+        "Your team is trying to cut infrastructure costs, and I did exactly that at Finlo.")
+
+
+def test_negation_and_wishes_are_not_results():
+    assert "results_framing" not in detected("We never reduced the refund rate at all.")
+    assert "results_framing" not in detected("My goal is to increase sales by 20% next year.")
+    assert "results_framing" in detected("We reduced the refund rate by 20% last year.")
+
+
+def test_not_after_your_job_negated():
+    assert "not_after_your_job" not in detected(
+        "I'm not after your job; I want to help your team hit its targets.")
+    assert "not_after_your_job" in detected(
+        "In five years I see myself sitting where you are now.")
+
+
+def test_real_question_vs_tag_and_uptalk():
+    assert "engagement" in detected("How does your team measure success in this role?")
+    assert "engagement" not in detected("I fixed the flaky tests first, right?")
+    assert "engagement" not in detected(
+        "I would be so grateful for any opportunity you can give me?")
+
+
+def test_transcript_style_gets_the_same_verdicts_as_typed():
+    typed = ("At my last job I reduced support response time from 9 hours to 2 hours, and "
+             "customer satisfaction went up by 15%. That is what your support team needs.")
+    spoken = ("um at my last job i reduced support response time from nine hours to two hours "
+              "and customer satisfaction went up by fifteen percent that is what your support "
+              "team needs")
+    assert detected(typed) == detected(spoken)
+    assert {"results_framing", "hiring_manager_focus"} <= detected(spoken)
+
+
+# ----------------------------------------------------------------------- report contract
+
+def test_report_has_the_eight_checks_in_order_with_spans_into_the_text():
+    text = (ROOT / "samples" / "strong.txt").read_text("utf-8")
+    report = check_content(text, question=get_question("why-hire-you"))
+    assert tuple(c.id for c in report.checks) == CHECK_IDS
+    assert report.word_count == len(re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*", text))
+    for check in report.checks:
+        assert check.label and check.advice
+        assert check.detected == bool(check.evidence)
+        for ev in check.evidence:
+            assert text[ev.start_char:ev.end_char] == ev.text
+            assert ev.start_s is None
+    assert report.check("results_framing").good
+    assert not report.check("supplicant_language").good
+    with pytest.raises(ConfigError):
+        report.check("nope")
+
+
+def test_advice_quotes_the_answer():
+    text = "I managed 3 people for 5 years at a logistics company in Leeds."
+    advice = check_content(text).check("results_framing").advice
+    assert "I managed 3 people for 5 years" in advice
+
+
+def test_to_dict_round_trip():
+    text = (ROOT / "samples" / "pleading.txt").read_text("utf-8")
+    report = check_content(text, char_to_time=lambda i: i / 10)
+    again = ContentReport.from_dict(report.to_dict())
+    assert again == report
+    assert set(report.to_dict()) == {"checks", "rewrite", "word_count"}
+
+
+def test_char_to_time_is_applied_to_evidence_and_rewrite():
+    text = ("Sorry, I'm nervous. I really need this job, I have been looking for months and "
+            "nothing has worked out so far.")
+    report = check_content(text, char_to_time=lambda i: 0.5 + i * 0.05)
+    evidence = report.check("supplicant_language").evidence
+    assert evidence
+    for ev in evidence:
+        assert ev.start_s == pytest.approx(0.5 + ev.start_char * 0.05)
+    assert report.rewrite is not None
+    assert report.rewrite.start_s == pytest.approx(0.5 + report.rewrite.start_char * 0.05)
+
+
+def test_bad_input():
+    with pytest.raises(InputTextError):
+        check_content(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InputTextError):
+        check_content("word " * 10_000)
+    empty = check_content("")
+    assert empty.word_count == 0 and not any(c.detected for c in empty.checks)
+
+
+# ------------------------------------------------------------------------------ rewrites
+
+def test_rewrite_turns_duties_into_the_helped_form_with_their_words():
+    text = ("I managed 3 people for 5 years in the billing team, and I worked closely with "
+            "sales and finance on the monthly invoices.")
+    report = check_content(text, question=get_question("why-hire-you"))
+    rw = report.rewrite
+    assert rw is not None and rw.check_id == "results_framing"
+    assert rw.suggestion.startswith("I helped the company to ...")
+    assert "by managing 3 people for 5 years" in rw.suggestion
+    assert text[rw.start_char:rw.end_char] == rw.original
+
+
+def test_rewrite_adds_the_number_to_a_result_without_one():
+    text = ("I reduced customer churn at my last company by redesigning the renewal emails "
+            "with the marketing team, and it was a big deal for us.")
+    report = check_content(text, question=get_question("greatest-achievement"))
+    rw = report.rewrite
+    assert rw is not None and rw.check_id == "results_framing"
+    assert rw.suggestion.startswith("I helped the company to reduce customer churn")
+    assert "by ..." in rw.suggestion
+
+
+def test_rewrite_targets_the_worst_problem_first():
+    text = (ROOT / "samples" / "pleading.txt").read_text("utf-8")
+    rw = check_content(text, question=get_question("why-this-role")).rewrite
+    assert rw is not None and rw.check_id == "supplicant_language"
+    assert "need this job" not in rw.suggestion
+
+
+def test_rewrite_for_wanting_the_interviewers_job_keeps_the_time_frame():
+    text = ("In five years I see myself sitting where you are now, running this department "
+            "and setting the strategy for everyone.")
+    rw = check_content(text, question=get_question("five-years")).rewrite
+    assert rw is not None and rw.check_id == "not_after_your_job"
+    assert rw.suggestion.startswith("In five years, I see myself as the person your team")
+
+
+def test_no_rewrite_for_a_short_answer():
+    assert check_content("I really need this job.").rewrite is None
+
+
+# -------------------------------------------------------------------------------- scores
+
+def test_scores_are_none_for_a_five_word_answer():
+    report = check_content("I cut costs by 12%.")
+    assert report.word_count < MIN_WORDS_TO_SCORE
+    scores = score_content(report)
+    assert (scores.results_framing, scores.hiring_manager_focus, scores.overall) == (
+        None, None, None)
+
+
+def test_scores_order_strong_above_pleading_and_hesitant():
+    q = get_question("why-hire-you")
+    by_name = {}
+    for name in ("strong", "pleading", "hesitant"):
+        text = (ROOT / "samples" / f"{name}.txt").read_text("utf-8")
+        by_name[name] = score_content(check_content(text, question=q), question=q)
+    strong = by_name["strong"]
+    assert strong.results_framing >= 85 and strong.hiring_manager_focus >= 60
+    for weak in ("pleading", "hesitant"):
+        assert by_name[weak].results_framing == 0
+        assert by_name[weak].overall < strong.overall
+    for s in by_name.values():
+        for v in (s.results_framing, s.hiring_manager_focus, s.overall):
+            assert 0 <= v <= 100
+
+
+def test_question_emphasis_changes_the_overall_weighting():
+    text = ("I cut our cloud bill by 32% at Finlo by moving batch jobs to spot instances, "
+            "and I want to do the same for your team this year.")
+    report = check_content(text)
+    five = score_content(report, question=get_question("why-hire-you"))
+    value = score_content(report, question=get_question("most-personal-value"))
+    # why-hire-you also weighs delivery_promises (missing), most-personal-value weighs
+    # skills_growth (missing): the same report scores differently, never above 100.
+    assert five.results_framing == value.results_framing
+    assert five.overall != value.overall
+
+
+def test_wanting_the_job_lowers_focus():
+    base = ("Your team is scaling its payments platform, and I have done that before at "
+            "Finlo, where I cut settlement failures by 40% in six months.")
+    greedy = base + " In five years I want your job."
+    q = get_question("five-years")
+    assert (score_content(check_content(greedy), question=q).hiring_manager_focus
+            < score_content(check_content(base), question=q).hiring_manager_focus)
+
+
+# -------------------------------------------------------------------- labelled evaluation
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_content",
+                                                  ROOT / "scripts" / "eval_content.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["eval_content"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+#: Bounds the measured figures meet (docs/content.md has the tables). All labelled answers:
+#: every check F1 >= 0.9; the fresh answers written after tuning (24): macro F1 >= 0.8.
+MIN_F1_ALL = 0.9
+MIN_MACRO_F1_FRESH = 0.8
+
+
+def test_labelled_set_f1():
+    ev = _eval_module()
+    cases = ev.load_cases()
+    assert len(cases) >= 80
+    for cid in CHECK_IDS:  # hard negatives for every check
+        assert sum(cid not in c.expected for c in cases) >= 20
+        assert sum(cid in c.expected for c in cases) >= 5
+    predicted = ev.predict(cases)
+    scores = ev.evaluate(cases, predicted)
+    low = {cid: s.f1 for cid, s in scores.items() if s.f1 < MIN_F1_ALL}
+    assert not low, f"F1 below {MIN_F1_ALL}: {low}"
+    fresh = [c for c in cases if c.fresh]
+    f1s = [s.f1 for s in ev.evaluate(fresh, predicted).values() if s.f1 is not None]
+    assert sum(f1s) / len(f1s) >= MIN_MACRO_F1_FRESH
+
+
+# --------------------------------------------------------------------- spoken vs typed
+
+def _speak(text: str, path: Path, *, rate_wpm: int = 160) -> Path:
+    raw = path.with_suffix(".raw.wav")
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(rate_wpm), "-w", str(raw), text],
+                   check=True, capture_output=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(path),
+                    "pad", "0.3", "0.3"], check=True, capture_output=True)
+    return path
+
+
+needs_espeak = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None or shutil.which("sox") is None,
+    reason="espeak-ng and sox are needed to make speech")
+
+
+@pytest.mark.parametrize("name", ["strong", "pleading", "hesitant"])
+def test_samples_spoken_and_typed_agree(name, transcriber, samples_dir):
+    from voice_coach.audio import load_audio
+
+    typed = (samples_dir / f"{name}.txt").read_text("utf-8")
+    transcript = transcriber.transcribe(load_audio(samples_dir / f"{name}.wav"))
+    spoken = check_content(transcript.text, char_to_time=transcript.time_at_char)
+    typed_report = check_content(typed)
+    assert ({c.id for c in spoken.checks if c.detected}
+            == {c.id for c in typed_report.checks if c.detected})
+    times = [e.start_s for c in spoken.checks for e in c.evidence]
+    assert all(t is not None and 0 <= t <= transcript.words[-1].end_s for t in times)
+    assert times == sorted(times) or len({c.id for c in spoken.checks if c.detected}) > 1
+
+
+AGREEMENT_ANSWERS = (
+    "I reduced our hosting costs by 30 percent by moving batch jobs to cheaper servers, and "
+    "we shipped it two weeks ahead of schedule. Your team is trying to bring costs down.",
+    "In five years I see myself sitting where you are now, running this department.",
+    "I took a course on public speaking last year, and I present at our monthly demo now. "
+    "What is the biggest challenge your team faces this quarter?",
+    "The best part was the free lunches and the parties, and I made lots of friends.",
+)
+
+
+@needs_espeak
+@pytest.mark.parametrize("text", AGREEMENT_ANSWERS)
+def test_espeak_reading_gets_the_same_verdicts(text, transcriber, tmp_path):
+    from voice_coach.audio import load_audio
+
+    wav = _speak(text, tmp_path / "answer.wav")
+    transcript = transcriber.transcribe(load_audio(wav))
+    typed = {c.id for c in check_content(text).checks if c.detected}
+    spoken = {c.id for c in check_content(transcript.text).checks if c.detected}
+    assert typed, "each agreement answer detects something"
+    assert spoken == typed, f"transcript: {transcript.text!r}"
