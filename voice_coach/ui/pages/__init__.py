@@ -1,0 +1,1 @@
+"""The app's pages: practice, history, progress (each a ``render()`` function)."""
