@@ -19,6 +19,10 @@ MIN_BASELINE_ANSWERS = 1
 allowed so a second answer already gets a comparison, and ``answer_count`` says how much
 the baseline rests on [H]."""
 
+MIN_ANSWER_SPEECH_S = 5.0
+"""Earlier answers with less speech than this are skipped: their F0 median is too noisy
+(distribution statistics settle at about 1 min of speech, PROSODY.md 2.4) [H]."""
+
 MAX_BASELINE_ANSWERS = 20
 """Only the most recent answers count: voices and microphones change over time [H]."""
 
@@ -56,7 +60,8 @@ def build_baseline(deliveries: Iterable[Mapping[str, Any] | None]) -> Baseline |
     ----------
     deliveries : iterable of dict or None
         The report's ``delivery`` objects of the user's earlier answers, newest first;
-        None entries (typed answers) and answers without enough speech are skipped.
+        None entries (typed answers) and answers with under ``MIN_ANSWER_SPEECH_S`` of
+        speech are skipped.
 
     Returns
     -------
@@ -69,7 +74,7 @@ def build_baseline(deliveries: Iterable[Mapping[str, Any] | None]) -> Baseline |
     for d in deliveries:
         if used >= MAX_BASELINE_ANSWERS:
             break
-        if not d or not d.get("enough_speech", False):
+        if not d or float(d.get("speech_s") or 0.0) < MIN_ANSWER_SPEECH_S:
             continue
         pitch = d.get("pitch") or {}
         loud = d.get("loudness") or {}
