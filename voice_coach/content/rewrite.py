@@ -40,7 +40,8 @@ _ACTIVITY_RE = re.compile(
     r"developed|wrote|owned|answered|taught|trained|implemented|introduced|started|launched|"
     r"shipped|fixed|redesigned|rewrote|automated|migrated|moved|planned|ran|did|helped|made|"
     r"set\s+up|took\s+care\s+of|looked\s+after|dealt\s+with|was\s+responsible\s+for|"
-    r"was\s+in\s+charge\s+of)\b(?P<rest>[^.;!?]*)",
+    r"was\s+in\s+charge\s+of)\b"
+    r"(?P<rest>(?:(?!,?\s*\b(?:and|but|so|because|while|then)\s+(?:I|we)\b)[^.;!?])*)",
     _I,
 )
 
