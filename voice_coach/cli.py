@@ -36,11 +36,15 @@ EXIT_INTERRUPTED = 130
 logger = logging.getLogger("voice_coach")
 
 
+class _UsageError(Exception):
+    """A command-line usage error (reported on one line, exit code 2)."""
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors and exit code 2."""
+    """argparse whose errors reach :func:`main` instead of exiting."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"voice-coach: error: {message} (see `{self.prog} --help`)\n")
+        raise _UsageError(f"{message} (see `{self.prog} --help`)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -437,7 +441,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:
+    except _UsageError as error:
+        err.write(f"voice-coach: error: {error}\n")
+        return 2
+    except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="voice-coach: %(message)s", stream=err)
