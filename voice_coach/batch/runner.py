@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 
 #: Seconds to wait for a remote scheduler before giving up with a clear error.
 CONNECT_TIMEOUT_S = 15.0
+#: The local scheduler's HTTP (health/metrics) server: this machine only, any free port
+#: (Dask's default, 8787 on every interface, clashes with another running cluster).
+_HTTP_ADDRESS = "127.0.0.1:0"
 #: Most local worker processes: each holds a model (about 0.4 GB resident with librosa).
 MAX_LOCAL_WORKERS = 64
 
@@ -218,7 +221,7 @@ def _connect(scheduler: str | None, n_workers: int) -> tuple[Any, Any, str]:
             ) from err
         return client, None, scheduler
     cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=_HTTP_ADDRESS, silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
     except BaseException:
@@ -336,7 +339,8 @@ def _run_on(client: Any, answers: Sequence[AnswerSource], pending: list[int],
     done = frozenset(saved)
     done_arg: Any = frozenset()
     if done and check_saved_on_worker:
-        done_arg = client.scatter(done, broadcast=True, hash=False)
+        # wrapped in a list: scatter would otherwise send each key as its own datum
+        done_arg = client.scatter([done], broadcast=True, hash=False)[0]
     futures = {
         client.submit(analyze_job, answers[i], settings, done_arg, retries=retries,
                       pure=False, key=f"voice-coach-answer-{i}-{os.urandom(4).hex()}"): i
