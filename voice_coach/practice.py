@@ -351,8 +351,15 @@ def _record(mic: Any, question: Question, *, store: AnswerStore, options: Any,
     out.write(f"{_STOP_TEXT.get(result.stopped_by, result.stopped_by)} "
               f"after {_clock(result.duration_s)}.\n")
     out.flush()
-    if result.duration_s == 0 and result.complete:
+    if result.duration_s == 0:
+        # Not one block reached the file: there is nothing to keep.
         _delete_quietly(store, answer_id)
+        if result.stopped_by == "interrupt":
+            raise KeyboardInterrupt
+        if result.stopped_by == "device_lost":
+            raise MicrophoneUnavailableError(f"{result.error}; nothing was recorded")
+        if result.stopped_by == "write_failed":
+            raise StorageError(f"{result.error} (is the disk full?); nothing was recorded")
         out.write("Nothing was recorded.\n")
         return None, answer_id
     try:
