@@ -215,3 +215,64 @@ def test_line_reader_gives_each_line_once_and_never_blocks_on_poll():
         os.close(read_fd)
         if write_fd >= 0:
             os.close(write_fd)
+
+
+def _start_practice(mic: PulseServer, home: Path, **popen) -> subprocess.Popen[str]:
+    """``voice-coach practice`` with pipes (no terminal): the plain, meter-less output."""
+    env = {**mic.env, "VOICE_COACH_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "voice_coach", "practice", "--question", "why-hire-you",
+         "--countdown", "0"], env=env, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, **popen)
+    for line in process.stdout:
+        if line.startswith("Recording. Press Enter"):
+            return process
+    raise AssertionError(process.stderr.read())
+
+
+def _saved_id(message: str) -> str:
+    match = re.search(r"saved as (\d{8}-\d{6}-[0-9a-f]{6})", message)
+    assert match, message
+    return match.group(1)
+
+
+@pytest.mark.slow
+def test_microphone_that_vanishes_mid_answer_is_a_clear_error(mic, home, samples_dir):
+    process = _start_practice(mic, home)
+    player = mic.play(samples_dir / "strong.wav")
+    time.sleep(3.0)
+    mic.process.kill()  # the sound server (and with it the device) goes away
+    out, err = process.communicate(timeout=60)
+    player.wait(10)
+    assert process.returncode == 8, err
+    assert "voice-coach: error: the input device stopped delivering audio" in err
+    assert "Traceback" not in err + out
+    answer = _store(home).get(_saved_id(err))
+    assert answer.status == "recorded" and 2.0 <= answer.duration_s <= 5.0
+
+
+@pytest.mark.slow
+def test_full_disk_mid_answer_keeps_the_part_recorded(mic, home, samples_dir):
+    import resource
+    import signal
+
+    _store(home)  # the history exists before the limit applies
+    limit_bytes = 200_000  # about 6 s of 16-bit 16 kHz audio
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() then fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    process = _start_practice(mic, home, preexec_fn=small_disk)
+    player = mic.play(samples_dir / "strong.wav")
+    out, err = process.communicate(timeout=60)
+    player.terminate()
+    player.wait(10)
+    assert process.returncode == 6, err
+    assert "(is the disk full?)" in err and "Traceback" not in err + out
+    answer_id = _saved_id(err)
+    answer = _store(home).get(answer_id)
+    assert 5.0 <= answer.duration_s <= 6.5
+    from voice_coach.audio import load_audio
+
+    assert load_audio(answer.audio_path).duration_s == pytest.approx(answer.duration_s, abs=0.06)
