@@ -41,7 +41,7 @@ CONNECT_TIMEOUT_S = 15.0
 #: The local scheduler's HTTP (health/metrics) server: this machine only, any free port
 #: (Dask's default, 8787 on every interface, clashes with another running cluster).
 _HTTP_ADDRESS = "127.0.0.1:0"
-#: Most local worker processes: each holds a model (about 0.4 GB resident with librosa).
+#: Most local worker processes: each holds a model (about 0.3 GB peak resident with librosa).
 MAX_LOCAL_WORKERS = 64
 
 #: The statuses of an answer in a batch.
