@@ -198,3 +198,22 @@ def test_main_returns_internal_error_code_instead_of_a_traceback(home, monkeypat
     assert "internal error: RuntimeError: simulated bug" in err
     assert "Traceback" not in err
     assert "Traceback" in (home / "voice-coach.log").read_text()
+
+
+def test_pitch_and_loudness_are_judged_against_the_users_earlier_answers(cli, samples_dir,
+                                                                         tmp_path):
+    """sox raises the strong sample by 3 semitones and lowers it by 6 dB."""
+    shifted = tmp_path / "higher_quieter.wav"
+    subprocess.run(["sox", str(samples_dir / "strong.wav"), str(shifted), "pitch", "300",
+                    "gain", "-6"], check=True)
+    code, out, err = cli("analyze", samples_dir / "strong.wav", "--json")
+    assert code == 0, err
+    first = json.loads(out)["delivery"]
+    assert first["baseline"] is None  # nothing earlier to compare with
+    assert first["pitch"]["shift_st"] is None
+    code, out, err = cli("analyze", shifted, "--json")
+    assert code == 0, err
+    second = json.loads(out)["delivery"]
+    assert second["baseline"]["answer_count"] == 1
+    assert second["pitch"]["shift_st"] == pytest.approx(3.0, abs=0.5)
+    assert second["loudness"]["shift_db"] == pytest.approx(-6.0, abs=1.0)

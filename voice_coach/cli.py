@@ -242,7 +242,9 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             store, answer_id,
             lambda: analyze_answer(recording, question, transcriber=_transcriber(args.model),
                                    answer_id=answer_id, created_at=created_at,
-                                   on_step=_progress(err)))
+                                   on_step=_progress(err),
+                                   baseline=None if store is None else store.baseline(
+                                       before=created_at, exclude_id=answer_id)))
     if store is not None and answer_id is not None:
         store.save_analysis(answer_id, analysis)
     _print_report(analysis.to_dict(), as_json=args.json, out=out)
@@ -354,7 +356,8 @@ def _cmd_reanalyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         recording = store.load_recording(answer.id)
         analysis = _run_or_mark_failed(store, answer.id, lambda: analyze_answer(
             recording, answer.question, transcriber=_transcriber(args.model),
-            answer_id=answer.id, created_at=answer.created_at, on_step=_progress(err)))
+            answer_id=answer.id, created_at=answer.created_at, on_step=_progress(err),
+            baseline=store.baseline(before=answer.created_at, exclude_id=answer.id)))
     store.save_analysis(answer.id, analysis)
     _print_report(analysis.to_dict(), as_json=args.json, out=out)
     return 0

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from voice_coach.audio import Recording
     from voice_coach.content import ContentReport
     from voice_coach.prosody import Delivery
+    from voice_coach.prosody.baseline import Baseline
     from voice_coach.transcription import Transcriber
 
 __all__ = ["MAX_TEXT_CHARS", "SCHEMA_VERSION", "STAGES", "AnswerAnalysis", "StepCallback",
@@ -158,7 +159,8 @@ class _Timer:
 def analyze_answer(recording: Recording, question: Question | None = None, *,
                    transcriber: Transcriber, answer_id: str | None = None,
                    created_at: str | None = None,
-                   on_step: StepCallback | None = None) -> AnswerAnalysis:
+                   on_step: StepCallback | None = None,
+                   baseline: Baseline | None = None) -> AnswerAnalysis:
     """Analyse a spoken answer end to end.
 
     Parameters
@@ -175,6 +177,9 @@ def analyze_answer(recording: Recording, question: Question | None = None, *,
         When the answer was recorded (ISO 8601); now by default.
     on_step : callable, optional
         Progress callback, ``on_step(stage, "start" | "done", seconds)``.
+    baseline : Baseline, optional
+        The user's usual pitch and loudness (from :meth:`AnswerStore.baseline`), so that
+        the answer is judged against their own voice.
 
     Returns
     -------
@@ -197,7 +202,8 @@ def analyze_answer(recording: Recording, question: Question | None = None, *,
         transcript = transcriber.transcribe(recording)
     with timer.stage("prosody"):
         activity = detect_speech_activity(recording.samples, recording.sample_rate)
-        delivery = measure_delivery(recording, transcript, activity=activity)
+        delivery = measure_delivery(recording, transcript, activity=activity,
+                                    baseline=baseline)
     with timer.stage("content"):
         content = check_content(transcript.text, question=question,
                                 char_to_time=transcript.time_at_char)

@@ -32,6 +32,7 @@ from voice_coach.questions import Question
 if TYPE_CHECKING:
     from voice_coach.audio import Recording
     from voice_coach.pipeline import AnswerAnalysis
+    from voice_coach.prosody.baseline import Baseline
 
 __all__ = ["DB_NAME", "STATUSES", "AnswerStore", "StoredAnswer", "validate_answer_id"]
 
@@ -364,6 +365,46 @@ class AnswerStore:
         with self._connect() as conn:
             rows = conn.execute(sql, params).fetchall()
         return tuple(self._row_to_answer(r) for r in rows)
+
+    def baseline(self, *, before: str | None = None, exclude_id: str | None = None,
+                 limit: int = 20) -> Baseline | None:
+        """Build the user's voice baseline from their earlier analysed spoken answers.
+
+        Parameters
+        ----------
+        before : str, optional
+            Only answers created before this ISO time count (for re-analysis of an old one).
+        exclude_id : str, optional
+            An answer to leave out (the one being analysed).
+        limit : int
+            At most this many of the newest answers.
+
+        Returns
+        -------
+        Baseline or None
+            None when no earlier answer has enough speech to serve as a reference.
+        """
+        from voice_coach.prosody.baseline import build_baseline
+
+        sql = ("SELECT id, analysis_json FROM answers WHERE status = 'analyzed' "
+               "AND kind = 'spoken'")
+        params: list[Any] = []
+        if before is not None:
+            sql += " AND created_at < ?"
+            params.append(before)
+        if exclude_id is not None:
+            sql += " AND id != ?"
+            params.append(exclude_id)
+        sql += f" ORDER BY created_at DESC, id DESC LIMIT {int(limit)}"
+        with self._connect() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        deliveries = []
+        for row in rows:
+            try:
+                deliveries.append(json.loads(row["analysis_json"]).get("delivery"))
+            except (TypeError, ValueError):
+                continue
+        return build_baseline(deliveries)
 
     def load_recording(self, answer_id: str) -> Recording:
         """Decode a stored spoken answer's audio.
