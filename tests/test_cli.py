@@ -217,3 +217,19 @@ def test_pitch_and_loudness_are_judged_against_the_users_earlier_answers(cli, sa
     assert second["baseline"]["answer_count"] == 1
     assert second["pitch"]["shift_st"] == pytest.approx(3.0, abs=0.5)
     assert second["loudness"]["shift_db"] == pytest.approx(-6.0, abs=1.0)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_exports_escape_the_answer_and_question_text(cli, tmp_path, fmt):
+    hostile = '<script>alert("x")</script> **bold** [link](http://evil) | `code`'
+    answer = tmp_path / "answer.txt"
+    answer.write_text(f"I led the team. {hostile} I cut costs by 12%.", encoding="utf-8")
+    code, _, err = cli("analyze", "--text", answer, "--question-text", hostile, "--json")
+    assert code == 0, err
+    code, exported, _ = cli("export", "latest", "--format", fmt)
+    assert code == 0
+    assert "<script>" not in exported
+    if fmt == "html":
+        assert "&lt;script&gt;" in exported
+    else:
+        assert "\\*\\*bold\\*\\*" in exported and "\\[link\\]" in exported

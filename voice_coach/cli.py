@@ -76,9 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", help="answer id (or 'latest')")
     show.add_argument("--json", action="store_true", help="print the JSON report")
 
-    export = sub.add_parser("export", help="write one answer's report as JSON or Markdown")
+    export = sub.add_parser("export", help="write one answer's report (JSON, Markdown, HTML)")
     export.add_argument("id", help="answer id (or 'latest')")
-    export.add_argument("--format", choices=("json", "md"), default="md")
+    export.add_argument("--format", choices=("json", "md", "html"), default="md")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
     delete = sub.add_parser("delete", help="delete an answer and its audio")
@@ -109,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     devices = sub.add_parser("devices", help="list the microphones (input devices)")
     devices.add_argument("--json", action="store_true", help="print JSON")
+
+    doctor = sub.add_parser("doctor", help="check the model and the history; --repair fixes")
+    doctor.add_argument("--repair", action="store_true",
+                        help="back up and rebuild a damaged database, re-add orphan audio")
+    doctor.add_argument("--model", metavar="NAME_OR_DIR", help="model folder or name to check")
+    doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
 
     batch = sub.add_parser("batch", help="analyse a whole folder of answers (Dask)")
     batch.add_argument("inputs", nargs="+", metavar="FOLDER_OR_GLOB",
@@ -389,6 +395,24 @@ def _cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return print_devices(args, out=out, err=err)
 
 
+def _cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from voice_coach.config import home_dir, model_setting
+    from voice_coach.doctor import check_history, check_model, repair_history
+
+    home = home_dir()
+    findings = []
+    if args.repair:
+        findings += repair_history(home)
+    findings += check_history(home)
+    findings.append(check_model(args.model or model_setting()))
+    if args.json:
+        out.write(json.dumps([f.to_dict() for f in findings], indent=2) + "\n")
+    else:
+        for finding in findings:
+            out.write(f"[{finding.level:>7}] {finding.subject}: {finding.message}\n")
+    return 6 if any(f.level == "problem" for f in findings) else 0
+
+
 def _cmd_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from voice_coach.batch import run_batch_command
 
@@ -406,7 +430,7 @@ _COMMANDS = {
     "analyze": _cmd_analyze, "history": _cmd_history, "show": _cmd_show,
     "export": _cmd_export, "delete": _cmd_delete, "reanalyze": _cmd_reanalyze,
     "questions": _cmd_questions, "practice": _cmd_practice, "devices": _cmd_devices,
-    "app": _cmd_app, "batch": _cmd_batch,
+    "app": _cmd_app, "batch": _cmd_batch, "doctor": _cmd_doctor,
 }
 
 

@@ -6,13 +6,15 @@ analysis renders exactly like a fresh one.
 
 from __future__ import annotations
 
+import html
 import json
 import textwrap
 from typing import Any
 
-__all__ = ["FORMATS", "clock", "render", "render_json", "render_markdown", "render_text"]
+__all__ = ["FORMATS", "clock", "render", "render_html", "render_json", "render_markdown",
+           "render_text"]
 
-FORMATS: tuple[str, ...] = ("text", "json", "md")
+FORMATS: tuple[str, ...] = ("text", "json", "md", "html")
 
 #: Speaking-rate bands (words per minute) used to explain the rate; PROSODY.md F1.
 RATE_SLOW_WPM = 110.0
@@ -50,6 +52,8 @@ def render(report: dict[str, Any], fmt: str) -> str:
         return render_markdown(report)
     if fmt == "text":
         return render_text(report)
+    if fmt == "html":
+        return render_html(report)
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -310,3 +314,67 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>"})
 def _md(text: str) -> str:
     """Escape Markdown and HTML control characters in text that came from the user."""
     return str(text).translate(_MD_SPECIAL).replace("\n", " ")
+
+
+_HTML_STYLE = """
+body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
+color:#1f2933;line-height:1.5}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem}
+table{border-collapse:collapse}td,th{border-bottom:1px solid #d9e2ec;padding:.25rem .6rem;
+text-align:left}.flag{color:#b42318}.good{color:#067647}pre{white-space:pre-wrap}
+"""
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """Return the report as one self-contained HTML page (all answer text escaped)."""
+
+    def esc(value: object) -> str:
+        return html.escape(str(value), quote=True)
+
+    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+             f"<title>voice-coach answer {esc(report.get('id') or '')}</title>",
+             f"<style>{_HTML_STYLE}</style></head><body>",
+             f"<h1>Answer {esc(report.get('id') or '')}</h1>"]
+    question = report.get("question")
+    if question:
+        parts.append(f"<p><strong>Question:</strong> {esc(question['text'])}</p>")
+    if report.get("verdict"):
+        parts.append(f"<p><strong>{esc(_VERDICT_TEXT.get(report['verdict'], report['verdict']))}"
+                     "</strong></p>")
+    parts.append(f"<p>{esc(_scores_line(report))}</p>")
+    fixes = report.get("top_fixes") or []
+    if fixes:
+        parts.append("<h2>Fix first</h2><ol>")
+        for fix in fixes:
+            where = f" ({clock(fix['time_s'])})" if fix.get("time_s") is not None else ""
+            parts.append(f"<li><strong>{esc(fix['title'])}</strong>{esc(where)}: "
+                         f"{esc(fix.get('detail', ''))}</li>")
+        parts.append("</ol>")
+    parts.append("<h2>Transcript</h2>")
+    parts.extend(f"<p>{esc(line)}</p>" for line in _transcript_lines(report, 100))
+    delivery = report.get("delivery")
+    if delivery:
+        parts.append("<h2>Delivery</h2><pre>")
+        parts.extend(esc(line) for line in _delivery_lines(delivery))
+        parts.append("</pre>")
+    cues = report.get("cues") or []
+    if cues:
+        parts.append("<h2>Cues</h2><table><tr><th>cue</th><th>value</th><th>threshold</th>"
+                     "<th>status</th></tr>")
+        for cue in cues:
+            value = "n/a" if cue.get("value") is None else f"{cue['value']:.3g} {cue['unit']}"
+            parts.append(f"<tr><td>{esc(cue['label'])}</td><td>{esc(value)}</td>"
+                         f"<td>{esc(cue['threshold'])}</td>"
+                         f"<td class=\"{esc(cue['status'])}\">{esc(cue['status'])}</td></tr>")
+        parts.append("</table>")
+    content = report.get("content")
+    if content:
+        parts.append("<h2>Content checks</h2><ul>")
+        for check in content.get("checks", []):
+            evidence = "".join(f"<br>&ldquo;{esc(ev['text'])}&rdquo;"
+                               for ev in check.get("evidence", [])[:3])
+            parts.append(f"<li>{esc(_check_mark(check).strip())} "
+                         f"<strong>{esc(check.get('label', check['id']))}</strong>: "
+                         f"{esc(check.get('advice', ''))}{evidence}</li>")
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

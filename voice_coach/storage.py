@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from voice_coach.pipeline import AnswerAnalysis
     from voice_coach.prosody.baseline import Baseline
 
-__all__ = ["DB_NAME", "STATUSES", "AnswerStore", "StoredAnswer", "validate_answer_id"]
+__all__ = ["COLUMNS", "DB_NAME", "STATUSES", "AnswerStore", "StoredAnswer", "is_answer_id",
+           "validate_answer_id"]
 
 DB_NAME = "history.sqlite3"
 #: Answer states: audio or text saved; analysis stored; analysis failed (error kept).
@@ -62,6 +63,17 @@ CREATE TABLE IF NOT EXISTS answers (
 );
 CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at);
 """
+
+
+#: The columns of the answers table, in order.
+COLUMNS: tuple[str, ...] = ("id", "created_at", "updated_at", "status", "kind",
+                            "question_json", "audio_file", "duration_s", "text",
+                            "analysis_json", "error", "model")
+
+
+def is_answer_id(text: str) -> bool:
+    """Whether ``text`` has the form of an answer id."""
+    return isinstance(text, str) and bool(_ID_RE.match(text))
 
 
 def validate_answer_id(answer_id: str) -> str:
@@ -274,6 +286,40 @@ class AnswerStore:
                  audio_file, duration_s, text),
             )
 
+    def restore_rows(self, rows: list[dict[str, Any]]) -> int:
+        """Insert raw rows (``COLUMNS`` keys) salvaged from a damaged database; skip known ids.
+
+        Returns
+        -------
+        int
+            How many rows were added.
+        """
+        placeholders = ", ".join(f":{c}" for c in COLUMNS)
+        added = 0
+        with self._transaction() as conn:
+            for row in rows:
+                cursor = conn.execute(
+                    f"INSERT OR IGNORE INTO answers ({', '.join(COLUMNS)}) "
+                    f"VALUES ({placeholders})", {c: row.get(c) for c in COLUMNS})
+                added += cursor.rowcount
+        return added
+
+    def adopt_orphan_audio(self, path: Path) -> str:
+        """Add an audio file of the history folder that has no row, as a recorded answer.
+
+        Returns
+        -------
+        str
+            Its id (the file's stem).
+        """
+        answer_id = validate_answer_id(path.stem)
+        if path.parent != self.audio_dir or not path.is_file():
+            raise StorageError(f"{path} is not an audio file of {self.audio_dir}")
+        created = dt.datetime.strptime(answer_id[:15], "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
+        self._insert(answer_id, kind="spoken", question=None, audio_file=path.name,
+                     duration_s=None, text=None, created_at=created.isoformat())
+        return answer_id
+
     def save_analysis(self, answer_id: str, analysis: AnswerAnalysis) -> None:
         """Store an answer's analysis and mark it ``analyzed``."""
         payload = json.dumps(analysis.to_dict(), ensure_ascii=False)
@@ -424,9 +470,13 @@ class AnswerStore:
         return load_audio(answer.audio_path)
 
     def _row_to_answer(self, row: sqlite3.Row) -> StoredAnswer:
-        question = None if row["question_json"] is None else Question.from_dict(
-            json.loads(row["question_json"]))
-        analysis = None if row["analysis_json"] is None else json.loads(row["analysis_json"])
+        question = _load_json(row["question_json"])
+        analysis = _load_json(row["analysis_json"])
+        if question is not None:
+            try:
+                question = Question.from_dict(question)
+            except (KeyError, TypeError, ValueError):
+                question = None
         return StoredAnswer(
             id=row["id"], created_at=row["created_at"], updated_at=row["updated_at"],
             status=row["status"], kind=row["kind"], question=question,
@@ -455,6 +505,16 @@ class AnswerStore:
             if tmp_name is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp_name)
+
+
+def _load_json(text: str | None) -> Any:
+    """Parse a stored JSON column; a damaged value reads as None rather than failing."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _now() -> str:
