@@ -38,6 +38,8 @@ _SCORE_LABELS = {"overall": "Overall", "confidence": "Confidence",
 HISTOGRAM_BIN = 10
 #: Cue statuses counted as a problem in the "most common problems" chart.
 _PROBLEM_CUE_STATUSES = frozenset({"flag"})
+#: How an answer without a verdict (typed answers, for one) is counted.
+_NO_VERDICT = "no verdict"
 #: How many problems the chart lists.
 TOP_PROBLEMS = 12
 
@@ -199,7 +201,7 @@ def build_summary(result: BatchResult) -> dict[str, Any]:
                                            "verdicts": Counter()})
         if (value := digest["scores"].get("overall")) is not None:
             entry["overall"].append(value)
-        entry["verdicts"][digest.get("verdict") or "none"] += 1
+        entry["verdicts"][digest.get("verdict") or _NO_VERDICT] += 1
     return {
         "results_dir": str(result.results_dir),
         "counts": {"total": len(outcomes), **{s: counts[s] for s in
@@ -209,7 +211,7 @@ def build_summary(result: BatchResult) -> dict[str, Any]:
                 "answers_per_minute": round(60.0 * finished_now / result.elapsed_s, 2)
                 if finished_now and result.elapsed_s > 0 else None},
         "scores": scores,
-        "verdicts": dict(Counter(o.digest.get("verdict") or "none" for o in reported)),
+        "verdicts": dict(Counter(o.digest.get("verdict") or _NO_VERDICT for o in reported)),
         "problems": [
             {"id": pid, "label": label, "count": n,
              "share": round(n / len(reported), 3)}
@@ -375,8 +377,9 @@ def render_html(summary: dict[str, Any], outcomes: Sequence[AnswerOutcome], *,
                "<th>median</th><th>min</th><th>max</th><th>verdicts</th></tr>")
     for q in questions:
         verdict_text = ", ".join(f"{k}: {v}" for k, v in sorted(q["verdicts"].items()))
-        out.append(f'<tr><td>{_e(q["text"] or q["id"])}<br><span class="muted">{_e(q["id"])}'
-                   f'</span></td><td class=num>{q["answers"]}</td>'
+        ident = f'<br><span class="muted">{_e(q["id"])}</span>' if q["text"] else ""
+        out.append(f'<tr><td>{_e(q["text"] or q["id"])}{ident}'
+                   f'</td><td class=num>{q["answers"]}</td>'
                    + "".join(f'<td class=num>{_fmt(q["overall"][k])}</td>'
                              for k in ("mean", "median", "min", "max"))
                    + f"<td>{_e(verdict_text)}</td></tr>")
