@@ -1,15 +1,19 @@
 """Evaluate the content checks on the labelled answers in tests/content_cases/.
 
-Prints precision, recall and F1 per check on the tuning part, the held-out part and all of
-it. The split is fixed by a hash of each case id (about one case in three is held out), so
-no case can be moved between parts by hand. Files named ``fresh_*.toml`` hold answers written
-after tuning and are reported on their own.
+Prints precision, recall and F1 per check for each part of the labelled set, then all of it.
+Every split is fixed by a hash of the case id, so no case can be moved between parts by hand:
+
+- ``tune`` / ``holdout``: ``answers_*.toml``, one case in three held out.
+- ``fresh``: ``fresh_*.toml``, 24 answers written after the first round of tuning.
+- ``blind-dev`` / ``blind-held``: ``blind_*.toml``, answers written from CONTENT.md and the
+  seeds before the check code was read (commit 0954d8c); half of them (by hash) were used
+  while improving the checks, the other half only ever seen as aggregate figures.
 
 Usage::
 
     python scripts/eval_content.py            # the tables
-    python scripts/eval_content.py --errors   # also list the tuning-part mistakes
-    python scripts/eval_content.py --errors --holdout-errors   # and the held-out ones
+    python scripts/eval_content.py --errors   # also list mistakes on tune + blind-dev
+    python scripts/eval_content.py --errors --holdout-errors   # and on the held-out parts
 """
 
 from __future__ import annotations
@@ -26,8 +30,13 @@ from voice_coach.content import check_content
 from voice_coach.questions import CHECK_IDS, Question, get_question
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "tests" / "content_cases"
-#: One case in HOLDOUT_MODULUS is held out (by the SHA-1 of its id).
+#: One case in HOLDOUT_MODULUS of answers_*.toml is held out (by the SHA-1 of its id).
 HOLDOUT_MODULUS = 3
+#: blind_*.toml is split in two halves by the SHA-1 of "blind:" + id.
+BLIND_SALT = "blind:"
+#: The parts in the order they are printed; the first and the blind-dev one are "seen".
+PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held")
+SEEN_PARTS = ("tune", "blind-dev")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +46,18 @@ class Case:
     text: str
     expected: frozenset[str]
     note: str
-    fresh: bool = False
+    source: str = "answers"
 
     @property
-    def holdout(self) -> bool:
-        if self.fresh:
-            return False
-        return int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % HOLDOUT_MODULUS == 0
+    def part(self) -> str:
+        """Which part of the evaluation the case belongs to (one of PARTS)."""
+        if self.source == "fresh":
+            return "fresh"
+        if self.source == "blind":
+            h = int(hashlib.sha1((BLIND_SALT + self.id).encode()).hexdigest(), 16)
+            return "blind-held" if h % 2 == 0 else "blind-dev"
+        h = int(hashlib.sha1(self.id.encode()).hexdigest(), 16)
+        return "holdout" if h % HOLDOUT_MODULUS == 0 else "tune"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +91,10 @@ def load_cases(directory: Path = CASES_DIR) -> list[Case]:
             if unknown:
                 raise ValueError(f"{path.name}: case {raw['id']} labels unknown {unknown}")
             qid = raw.get("question", "")
+            source = path.name.split("_", 1)[0]
             cases.append(Case(raw["id"], get_question(qid) if qid else None,
                               raw["text"].strip(), frozenset(raw["detected"]),
-                              raw.get("note", ""), path.name.startswith("fresh_")))
+                              raw.get("note", ""), source))
     ids = [c.id for c in cases]
     if len(ids) != len(set(ids)):
         raise ValueError("duplicate case ids")
@@ -136,30 +151,37 @@ def print_errors(cases: list[Case], predicted: dict[str, frozenset[str]]) -> Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list tuning-part mistakes")
+    parser.add_argument("--errors", action="store_true",
+                        help="list mistakes on the parts used for tuning (tune, blind-dev)")
     parser.add_argument("--holdout-errors", action="store_true",
                         help="also list held-out mistakes (look only after tuning is done)")
+    parser.add_argument("--part", choices=PARTS, action="append",
+                        help="print only these parts (repeatable)")
     args = parser.parse_args(argv)
     cases = load_cases()
     t0 = time.perf_counter()
     predicted = predict(cases)
     per_answer_ms = 1000 * (time.perf_counter() - t0) / len(cases)
-    tune = [c for c in cases if not c.holdout and not c.fresh]
-    hold = [c for c in cases if c.holdout]
-    fresh = [c for c in cases if c.fresh]
-    print_table("Tuning part", evaluate(tune, predicted), len(tune))
-    print_table("Held-out part", evaluate(hold, predicted), len(hold))
-    if fresh:
-        print_table("Fresh answers (written after tuning, never tuned on)",
-                    evaluate(fresh, predicted), len(fresh))
-    print_table("All", evaluate(cases, predicted), len(cases))
+    titles = {
+        "tune": "Tuning part (answers_*, tuned on)",
+        "holdout": "Held-out part 1 (answers_*, one in three by hash)",
+        "fresh": "Fresh 24 (fresh_*, written after the first tuning)",
+        "blind-dev": "Blind development half (blind_*, used while improving)",
+        "blind-held": "Blind held-out half (blind_*, never inspected case by case)",
+    }
+    for part in args.part or PARTS:
+        members = [c for c in cases if c.part == part]
+        if members:
+            print_table(titles[part], evaluate(members, predicted), len(members))
+    if not args.part:
+        print_table("All", evaluate(cases, predicted), len(cases))
     print(f"\n{per_answer_ms:.1f} ms per answer (all eight checks)")
     if args.errors:
-        print("\nTuning-part mistakes:")
-        print_errors(tune, predicted)
+        print("\nMistakes on the parts used for tuning:")
+        print_errors([c for c in cases if c.part in SEEN_PARTS], predicted)
     if args.holdout_errors:
         print("\nHeld-out mistakes:")
-        print_errors(hold + fresh, predicted)
+        print_errors([c for c in cases if c.part not in SEEN_PARTS], predicted)
     return 0
 
 
