@@ -19,6 +19,7 @@ __all__ = [
     "CueChange",
     "CueTrend",
     "ScoreChange",
+    "check_passed",
     "compare_reports",
     "cue_trends",
 ]
@@ -92,12 +93,12 @@ class CueChange:
 
 @dataclass(frozen=True, slots=True)
 class CheckChange:
-    """One content check in two attempts: whether its outcome was good for the answer."""
+    """One content check in two attempts: whether it passed (:func:`check_passed`)."""
 
     id: str
     label: str
-    before_good: bool | None
-    after_good: bool | None
+    before_passed: bool | None
+    after_passed: bool | None
     direction: str
 
 
@@ -135,7 +136,7 @@ class Comparison:
             if c.direction == "same" and c.after_status in ("flag", "amber")
         ) + tuple(
             f"{c.label}: still to fix" for c in self.checks
-            if c.direction == "same" and c.after_good is False
+            if c.direction == "same" and c.after_passed is False
         )
         return worse + still
 
@@ -169,6 +170,17 @@ def _by_id(items: Any) -> dict[str, Mapping[str, Any]]:
 def _checks(report: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
     content = report.get("content") or {}
     return _by_id(content.get("checks"))
+
+
+def check_passed(check: Mapping[str, Any]) -> bool | None:
+    """Whether a content check shows no problem: a good thing found or a bad one absent.
+
+    ``good`` is the check's polarity (True when detecting it is good), so the check passed
+    when ``detected == good``; None when the check has no ``detected``.
+    """
+    if "detected" not in check:
+        return None
+    return bool(check["detected"]) == bool(check.get("good", True))
 
 
 def compare_reports(before: Mapping[str, Any], after: Mapping[str, Any]) -> Comparison:
@@ -212,11 +224,10 @@ def compare_reports(before: Mapping[str, Any], after: Mapping[str, Any]) -> Comp
     checks = []
     for check_id in check_ids:
         old, new = checks_before.get(check_id, {}), checks_after.get(check_id, {})
-        old_good = None if "good" not in old else bool(old["good"])
-        new_good = None if "good" not in new else bool(new["good"])
+        old_good, new_good = check_passed(old), check_passed(new)
         checks.append(CheckChange(
             id=check_id, label=str(new.get("label") or old.get("label") or check_id),
-            before_good=old_good, after_good=new_good,
+            before_passed=old_good, after_passed=new_good,
             direction=_direction(None if old_good is None else float(old_good),
                                  None if new_good is None else float(new_good), min_change=1),
         ))
@@ -261,9 +272,10 @@ def _good_flags(report: Mapping[str, Any]) -> dict[tuple[str, str], tuple[str, b
             flags[("cue", str(cue["id"]))] = (str(cue.get("label") or cue["id"]),
                                              status == "good")
     for check in _checks(report).values():
-        if "good" in check:
+        passed = check_passed(check)
+        if passed is not None and ("cue", str(check["id"])) not in flags:
             flags[("check", str(check["id"]))] = (str(check.get("label") or check["id"]),
-                                                 bool(check["good"]))
+                                                 passed)
     return flags
 
 

@@ -20,7 +20,7 @@ import streamlit as st
 
 from voice_coach import report as report_text
 from voice_coach.annotate import Contour, find_highlights, split_pieces, split_sentences
-from voice_coach.compare import SCORE_LABELS, Comparison
+from voice_coach.compare import SCORE_LABELS, Comparison, check_passed
 from voice_coach.errors import VoiceCoachError
 from voice_coach.report import clock
 from voice_coach.storage import StoredAnswer
@@ -49,6 +49,8 @@ HIGHLIGHT_STYLE: dict[str, tuple[str, str]] = {
 }
 _STATUS_ICON = {"good": ":material/check_circle:", "amber": ":material/error:",
                 "flag": ":material/cancel:", "unscored": ":material/remove:"}
+#: Score tiles: two a row on a phone, four on a laptop.
+_METRIC_WIDTH = 170
 _STATUS_COLOUR = {"good": "green", "amber": "orange", "flag": "red", "unscored": "gray"}
 
 
@@ -145,17 +147,17 @@ def verdict_and_scores(report: Mapping[str, Any],
         st.caption(meaning)
     scores = report.get("scores") or {}
     before = (previous or {}).get("scores") or {}
-    columns = st.columns(len(SHOWN_SCORES))
-    for column, key in zip(columns, SHOWN_SCORES, strict=True):
+    row = st.container(horizontal=True, gap="small")
+    for key in SHOWN_SCORES:
         value = scores.get(key)
         delta = None
         if previous is not None and value is not None and before.get(key) is not None:
             delta = value - before[key]
-        column.metric(SCORE_LABELS[key], score_text(value),
+        row.metric(SCORE_LABELS[key], score_text(value),
                       delta=delta if delta else None,
                       help=None if value is not None
                       else "Not enough evidence in this answer to score it.",
-                      border=True)
+                      border=True, width=_METRIC_WIDTH)
 
 
 def top_fixes(report: Mapping[str, Any]) -> None:
@@ -179,7 +181,7 @@ def top_fixes(report: Mapping[str, Any]) -> None:
 
 
 _PLAYER_CSS = """
-.vc-player {font-family: "Source Sans Pro", "Source Sans 3", sans-serif; color: #262730;}
+.vc-player {font-family: inherit; color: #262730;}
 .vc-player audio {width: 100%; margin-bottom: .6rem;}
 .vc-text {line-height: 1.9; font-size: 1.05rem;}
 .vc-s {border-radius: .3rem; padding: .05rem .1rem;}
@@ -293,7 +295,7 @@ def pitch_chart(report: Mapping[str, Any], contour: Contour | None) -> None:
         for t, v in zip(contour.times_s[keep], contour.semitones[keep], strict=True)
     ])).mark_circle(size=9, opacity=0.55, color="#5b7f85").encode(
         x=alt.X("time_s:Q", title="seconds"),
-        y=alt.Y("semitones:Q", title="semitones from your median"),
+        y=alt.Y("semitones:Q", title="semitones"),
     )
     ends = []
     for end in delivery.get("phrase_ends") or ():
@@ -325,8 +327,9 @@ def pitch_chart(report: Mapping[str, Any], contour: Contour | None) -> None:
         notes.append(f"{delivery['uptalk_ratio']:.0%} of statements end rising")
     if not ends:
         notes.append("phrase ends not measured in this analysis")
-    st.caption("; ".join(notes).capitalize() + ". Statements that fall at the end sound sure; "
-               "rising ends sound like asking for approval.")
+    sentence = "; ".join(notes)
+    st.caption(sentence[:1].upper() + sentence[1:] + ". Statements that fall at the end "
+               "sound sure; rising ends sound like asking for approval.")
 
 
 def pause_timeline(report: Mapping[str, Any]) -> None:
@@ -368,8 +371,10 @@ RATE_BANDS = (
     (report_text.RATE_SLOW_WPM, report_text.RATE_GOOD_LOW_WPM, "a little slow"),
     (report_text.RATE_GOOD_LOW_WPM, report_text.RATE_GOOD_HIGH_WPM, "target"),
     (report_text.RATE_GOOD_HIGH_WPM, report_text.RATE_RUSHED_WPM, "brisk"),
-    (report_text.RATE_RUSHED_WPM, 240.0, "rushed"),
+    (report_text.RATE_RUSHED_WPM, 1000.0, "rushed"),
 )
+#: The part of the rate axis drawn (words per minute).
+RATE_AXIS_WPM = (60.0, 240.0)
 
 
 def rate_chart(report: Mapping[str, Any]) -> None:
@@ -379,19 +384,24 @@ def rate_chart(report: Mapping[str, Any]) -> None:
     if wpm is None:
         st.caption("Not measured (no timed words).")
         return
+    low, high = RATE_AXIS_WPM
     bands = alt.Chart(alt.Data(values=[
-        {"from": lo, "to": hi, "band": name} for lo, hi, name in RATE_BANDS
-    ])).mark_bar(height=30).encode(
-        x=alt.X("from:Q", title="words per minute", scale=alt.Scale(domain=[60, 240])),
+        {"from": max(lo, low), "to": min(hi, high), "band": name} for lo, hi, name in RATE_BANDS
+    ])).mark_bar(height=28).encode(
+        x=alt.X("from:Q", title="words per minute", scale=alt.Scale(domain=[low, high])),
         x2="to:Q",
-        color=alt.Color("band:N", title=None, legend=alt.Legend(orient="bottom"), scale=alt.Scale(
+        color=alt.Color("band:N", title=None, legend=None, scale=alt.Scale(
             domain=[b[2] for b in RATE_BANDS],
             range=["#e9d7b4", "#eee6cf", "#bcd9c4", "#eee6cf", "#e9d7b4"])),
+        tooltip=["band:N"],
     )
-    marker = alt.Chart(alt.Data(values=[{"wpm": min(max(float(wpm), 60.0), 240.0),
-                                         "label": f"you: {wpm:.0f}"}])).mark_rule(
-        color="#1f2d30", strokeWidth=3).encode(x="wpm:Q", tooltip=["label:N"])
-    st.altair_chart(alt.layer(bands, marker).properties(height=70), width="stretch")
+    you = {"from": min(max(float(wpm), low), high), "label": f"you: {wpm:.0f}"}
+    marker = alt.Chart(alt.Data(values=[you])).mark_tick(
+        color="#1f2d30", thickness=4, size=40).encode(x="from:Q", tooltip=["label:N"])
+    label = alt.Chart(alt.Data(values=[you])).mark_text(
+        dy=-26, fontWeight="bold", color="#1f2d30").encode(x="from:Q", text="label:N")
+    st.altair_chart(alt.layer(bands, marker, label).properties(height=100),
+                    width="stretch")
     band = next((name for lo, hi, name in RATE_BANDS if lo <= wpm < hi), "rushed")
     st.caption(f"{wpm:.0f} words a minute: {band}. The target band is "
                f"{report_text.RATE_GOOD_LOW_WPM:.0f}-{report_text.RATE_GOOD_HIGH_WPM:.0f}: "
@@ -402,15 +412,18 @@ def delivery_numbers(report: Mapping[str, Any]) -> None:
     """Fillers, hedges and the other delivery figures in one line each."""
     delivery = report.get("delivery") or {}
     fillers = delivery.get("fillers") or []
-    cols = st.columns(3)
-    cols[0].metric("Fillers", delivery.get("filler_count", len(fillers)),
-                   help="um, uh, like, you know ... (a lower bound: the recogniser drops many)")
+    row = st.container(horizontal=True, gap="small")
+    row.metric("Fillers", delivery.get("filler_count", len(fillers)),
+                   help="um, uh, like, you know ... (a lower bound: the recogniser drops many)",
+               width=_METRIC_WIDTH)
     hedge_rate = delivery.get("hedge_per_100_words")
-    cols[1].metric("Hedges per 100 words", "—" if hedge_rate is None else f"{hedge_rate:.1f}")
+    row.metric("Hedges per 100 words", "—" if hedge_rate is None else f"{hedge_rate:.1f}",
+               width=_METRIC_WIDTH)
     loudness = delivery.get("loudness") or {}
     fade = loudness.get("fade_db")
-    cols[2].metric("Fade at sentence ends", "—" if fade is None else f"{fade:.1f} dB",
-                   help="How much quieter the ends of sentences are than their starts.")
+    row.metric("Fade at sentence ends", "—" if fade is None else f"{fade:.1f} dB",
+               help="How much quieter the ends of sentences are than their starts.",
+               width=_METRIC_WIDTH)
 
 
 # ---------------------------------------------------------------------------- content and cues
@@ -424,7 +437,7 @@ def content_checks(report: Mapping[str, Any]) -> None:
         st.caption("The content checks did not run for this answer.")
         return
     for check in checks:
-        good = check.get("good")
+        good = check_passed(check)
         icon = ":material/check_circle:" if good else ":material/error:"
         label = str(check.get("label") or check.get("id"))
         with st.expander(f"{label}", icon=icon, expanded=good is False):
@@ -519,13 +532,12 @@ def downloads(report: Mapping[str, Any], *, key: str) -> None:
     from voice_coach.report import render_json, render_markdown
 
     name = f"voice-coach-{report.get('id') or 'answer'}"
-    cols = st.columns(2)
-    cols[0].download_button("Report (Markdown)", render_markdown(dict(report)),
-                            file_name=f"{name}.md", mime="text/markdown",
-                            icon=":material/download:", key=f"{key}.md", width="stretch")
-    cols[1].download_button("Report (JSON)", render_json(dict(report)),
-                            file_name=f"{name}.json", mime="application/json",
-                            icon=":material/download:", key=f"{key}.json", width="stretch")
+    st.download_button("Markdown", render_markdown(dict(report)), file_name=f"{name}.md",
+                       mime="text/markdown", icon=":material/download:", key=f"{key}.md",
+                       help="Download the report as Markdown")
+    st.download_button("JSON", render_json(dict(report)), file_name=f"{name}.json",
+                       mime="application/json", icon=":material/download:",
+                       key=f"{key}.json", help="Download the report as JSON")
 
 
 # ---------------------------------------------------------------------------- stored answers

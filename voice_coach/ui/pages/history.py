@@ -87,16 +87,14 @@ def _table(answers: tuple[StoredAnswer, ...]) -> None:
 
 
 def _opened(store: AnswerStore, answer: StoredAnswer) -> None:
-    actions = st.columns([1, 1, 1, 1])
-    if actions[0].button("Re-analyse", icon=":material/refresh:", key=f"re.{answer.id}",
-                         width="stretch",
+    actions = st.container(horizontal=True, gap="small")
+    if actions.button("Re-analyse", icon=":material/refresh:", key=f"re.{answer.id}",
                          help="Run the analysis again on the stored audio or text"):
         _reanalyse(store, answer)
-    if actions[1].button("Delete", icon=":material/delete:", key=f"del.{answer.id}",
-                         width="stretch"):
+    if actions.button("Delete", icon=":material/delete:", key=f"del.{answer.id}"):
         st.session_state[keys.HISTORY_CONFIRM_DELETE] = answer.id
     if answer.analysis is not None:
-        with actions[2]:
+        with actions:
             components.downloads(answer.analysis, key=f"dl.{answer.id}")
     if st.session_state.get(keys.HISTORY_CONFIRM_DELETE) == answer.id:
         st.warning("Delete this answer and its recording for good?", icon=":material/warning:")
