@@ -97,7 +97,7 @@ def _store(home: Path):
 @pytest.mark.slow
 def test_practice_round_trip_in_a_terminal(terminal, mic, home, samples_dir, say, transcriber):
     term = terminal("practice", "--question", "why-hire-you", "--countdown", "1",
-                    "--silence-stop", "3", "--max-seconds", "60")
+                    "--silence-stop", "4", "--max-seconds", "60")
     term.wait_for(r"Recording\. Press Enter to stop\.")
     screen = term.screen()
     assert "Question: Why should we hire you?" in screen
@@ -106,7 +106,7 @@ def test_practice_round_trip_in_a_terminal(terminal, mic, home, samples_dir, say
     assert re.search(r"REC 0:\d\d / 1:00  \[[#.]{30}\] +(-?\d+\.\d|-inf) dBFS", meter), meter
     term.send("Enter")  # stop the first answer by hand
     screen = term.wait_for(r"\[a\]gain, \[n\]ext question, \[q\]uit:")
-    assert "Stopped (Enter) after 0:3" in screen
+    assert re.search(r"Stopped \(Enter\) after 0:(29|3\d)\.", screen), screen[:1500]
     assert "Content checks" in screen
     # Again, the same question; this time the answer ends by silence, not by a key, and the
     # prompt that follows still gets the next key press.
