@@ -174,3 +174,15 @@ def test_text_stream_is_refused():
 def test_options_are_validated():
     with pytest.raises(ConfigError, match="min_duration_s"):
         AudioOptions(min_duration_s=10, max_duration_s=5)
+
+
+def test_wav_whose_header_says_zero_frames_still_loads(tmp_path):
+    """What a writer killed before it could fix the header leaves behind."""
+    good = _wav(tmp_path, tone(200, 3.0), name="good.wav", subtype="PCM_16")
+    data = bytearray(good.read_bytes())
+    riff = data.find(b"RIFF")
+    chunk = data.find(b"data")
+    data[riff + 4:riff + 8] = (0).to_bytes(4, "little")
+    data[chunk + 4:chunk + 8] = (0).to_bytes(4, "little")
+    broken = _write(tmp_path / "killed.wav", bytes(data))
+    assert load_audio(broken).duration_s == pytest.approx(3.0, abs=0.05)

@@ -34,6 +34,8 @@ SUPPORTED_FORMATS: tuple[str, ...] = ("wav", "flac", "ogg", "mp3", "webm", "m4a"
 AudioSource = str | os.PathLike[str] | bytes | bytearray | BinaryIO
 
 _FORMATS_TEXT = ", ".join(f.upper() for f in SUPPORTED_FORMATS)
+#: Size of a canonical WAV header: a file no larger holds no samples whatever it says.
+_WAV_HEADER_BYTES = 44
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -193,8 +195,14 @@ def _decode(data: bytes, label: str, opts: AudioOptions) -> _Decoded:
     """Decode to float32 of shape (frames, channels); libsndfile first, then FFmpeg."""
     try:
         return _decode_soundfile(data, label, opts)
-    except (AudioTooLongError, EmptyRecordingError):
+    except AudioTooLongError:
         raise
+    except EmptyRecordingError:
+        # A WAV whose writer was killed can say "0 frames" in its header and still hold
+        # audio; FFmpeg reads past the header's sizes.
+        if len(data) <= _WAV_HEADER_BYTES:
+            raise
+        logger.debug("%s: the header says no samples; trying FFmpeg", label)
     except Exception as sf_err:  # noqa: BLE001 - libsndfile failures fall back to FFmpeg
         logger.debug("libsndfile could not decode %s (%s); trying FFmpeg", label, sf_err)
     return _decode_ffmpeg(data, label, opts)

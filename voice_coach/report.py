@@ -239,8 +239,9 @@ def render_text(report: dict[str, Any], *, width: int = 96) -> str:
         if rewrite:
             out.append("")
             out.append("Try saying it this way:")
-            out.extend(textwrap.wrap(f"instead of \"{rewrite['original']}\"", width=width,
-                                     initial_indent="  ", subsequent_indent="  "))
+            if rewrite.get("original"):
+                out.extend(textwrap.wrap(f"instead of \"{rewrite['original']}\"", width=width,
+                                         initial_indent="  ", subsequent_indent="  "))
             out.extend(textwrap.wrap(f"say \"{rewrite['suggestion']}\"", width=width,
                                      initial_indent="  ", subsequent_indent="  "))
     for note in report.get("notes") or []:

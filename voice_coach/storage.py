@@ -19,6 +19,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -164,6 +165,24 @@ class AnswerStore:
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             yield conn
+        except sqlite3.OperationalError as err:
+            text = str(err)
+            if "disk is full" in text or ("disk I/O error" in text and _disk_nearly_full(
+                    self.home)):
+                raise StorageError(
+                    f"the disk holding {self.home} is full: free some space and try again"
+                ) from err
+            if "readonly" in text or "read-only" in text:
+                raise StorageError(f"the history folder {self.home} is read-only") from err
+            if "locked" in text or "busy" in text:
+                raise StorageError(
+                    f"the history database {self.db_path} stayed locked by another voice-coach "
+                    f"process for over {BUSY_TIMEOUT_S:.0f} s; try again"
+                ) from err
+            raise StorageError(
+                f"the history database {self.db_path} cannot be used: {err} "
+                "(run `voice-coach doctor` to check and repair it)"
+            ) from err
         except sqlite3.DatabaseError as err:
             raise StorageError(
                 f"the history database {self.db_path} cannot be used: {err} "
@@ -505,6 +524,15 @@ class AnswerStore:
             if tmp_name is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp_name)
+
+
+def _disk_nearly_full(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has under 1 MB free (SQLite reports a full
+    disk as a plain I/O error when its write-ahead log cannot grow)."""
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def _load_json(text: str | None) -> Any:
