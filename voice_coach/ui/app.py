@@ -5,10 +5,14 @@ Run it with ``voice-coach app`` (or ``streamlit run streamlit_app.py`` in a chec
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from voice_coach.ui import components, resources
-from voice_coach.ui.pages import history, practice, progress
+
+#: The page scripts (file pages, so that AppTest.switch_page can open them).
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 
 def main() -> None:
@@ -19,11 +23,11 @@ def main() -> None:
     with components.user_errors():
         resources.get_transcriber()  # warm the model at start-up, once per server
     pages = [
-        st.Page(practice.render, title="Practice", icon=":material/mic:",
+        st.Page(PAGES_DIR / "practice.py", title="Practice", icon=":material/mic:",
                 url_path="practice", default=True),
-        st.Page(history.render, title="History", icon=":material/history:",
+        st.Page(PAGES_DIR / "history.py", title="History", icon=":material/history:",
                 url_path="history"),
-        st.Page(progress.render, title="Progress", icon=":material/trending_up:",
+        st.Page(PAGES_DIR / "progress.py", title="Progress", icon=":material/trending_up:",
                 url_path="progress"),
     ]
     page = st.navigation(pages, position="top")

@@ -31,6 +31,8 @@ LAST_ERROR = "practice.last_error"
 # --- history page --------------------------------------------------------------------------
 #: Question filter ("all" or a question id).
 HISTORY_FILTER = "history.filter"
+#: "open" (one answer) or "compare" (two side by side).
+HISTORY_VIEW = "history.view"
 #: The answer opened.
 HISTORY_OPEN = "history.open"
 #: The two answers compared.

@@ -13,6 +13,8 @@ from voice_coach.ui import components, resources
 from voice_coach.ui import state as keys
 
 ALL = "all"
+#: The two ways to look at the history, as shown.
+VIEWS = {"open": "Open an answer", "compare": "Compare two"}
 
 
 def render() -> None:
@@ -37,12 +39,13 @@ def render() -> None:
     ids = list(labels)
     if st.session_state.get(keys.HISTORY_OPEN) not in ids:
         st.session_state[keys.HISTORY_OPEN] = ids[0] if ids else None
-    tab_open, tab_compare = st.tabs(["Open an answer", "Compare two"])
-    with tab_open:
+    view = st.segmented_control("View", list(VIEWS), format_func=VIEWS.get, default="open",
+                                key=keys.HISTORY_VIEW, label_visibility="collapsed") or "open"
+    if view == "open":
         opened = st.selectbox("Answer", ids, format_func=labels.get, key=keys.HISTORY_OPEN)
         if opened is not None:
             _opened(store, store.get(opened))
-    with tab_compare:
+    else:
         _compare(store, ids, labels)
 
 
@@ -167,3 +170,7 @@ def _compare(store: AnswerStore, ids: list[str], labels: dict[str, str]) -> None
         st.markdown(f"**Later** · {components.when(second.created_at)}")
         components.answer_view(second, key=f"cmp.b.{second.id}", compact=True,
                                previous=first.analysis)
+
+
+if __name__ == "__main__":
+    render()

@@ -258,3 +258,7 @@ def _results(store: AnswerStore) -> None:
         components.answer_view(previous, key="practice.previous", compact=True)
     with st.expander("The whole analysis of this attempt", icon=":material/analytics:"):
         components.answer_view(current, key="practice.full")
+
+
+if __name__ == "__main__":
+    render()

@@ -113,3 +113,7 @@ def _improved_cues(answers) -> None:
                             "recent answers")
         else:
             st.caption("Every cue was good in your recent answers.")
+
+
+if __name__ == "__main__":
+    render()
