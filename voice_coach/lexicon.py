@@ -221,7 +221,13 @@ _SORRY_SYMPATHY_AFTER = re.compile(
     r"that\s+(?:happened|you|your|they|their))",
     re.IGNORECASE,
 )
-_SORRY_SYMPATHY_BEFORE = re.compile(r"(?:feel|felt|feeling)\s+$", re.IGNORECASE)
+# Reported apologies on someone's behalf ("told the client we were sorry") are not the
+# speaker apologising for themself in the interview.
+_SORRY_SYMPATHY_BEFORE = re.compile(
+    r"(?:feel|felt|feeling|(?:said|told\s+\w+|explained)\s+(?:that\s+)?(?:we|they)\s+(?:were|are)|"
+    r"(?:we|they)\s+were)\s+$",
+    re.IGNORECASE,
+)
 
 _INTENSIFIERS = "really|very|so|super|extremely|truly|totally|incredibly|absolutely|awfully"
 _STACKED_RE = re.compile(
@@ -273,7 +279,7 @@ def _hedges(text: str) -> list[Span]:
 
     for m in _SORRY_RE.finditer(text):
         after = text[m.end():m.end() + 30]
-        before = text[max(0, m.start() - 10):m.start()]
+        before = text[max(0, m.start() - 30):m.start()]
         if _SORRY_SYMPATHY_AFTER.match(after) or _SORRY_SYMPATHY_BEFORE.search(before):
             continue
         spans.append(_span(text, m.start(), m.end(), "apology"))

@@ -60,6 +60,11 @@ def _sentence_span(text: str, pos: int) -> tuple[int, int]:
 
 # =========================================================================== results_framing
 
+# Clause breaks that leave numbers whole: the comma of "140,000" and the point of "3.9" are not
+# breaks (a split there hid the quantity from the outcome verb).
+_PUNCT_BREAK = r"(?:[,.](?!\d)|(?<!\d)[,.]|[;:!?])"
+_STOP_BREAK = r"(?:\.(?!\d)|(?<!\d)\.|[;:!?])"
+
 # Verbs that name a change in an outcome, in achieved (past/perfect) form.
 _OUTCOME_VERB = (
     r"(?:increas|rais|boost|improv|doubl|tripl|quadrupl|halv|reduc|lower|decreas|shorten|sav|"
@@ -160,6 +165,38 @@ _TIME_BACK_RE = re.compile(
     _I,
 )
 
+_APPROX = (r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|over|under|more\s+than|"
+           r"less\s+than|"
+           r"something\s+like|like|only|barely|well\s+(?:over|under)|close\s+to|a\s+bit\s+over)\s+)?")
+_CHANGE_NUM = (rf"(?:{_APPROX}(?:{QUANTITY.pattern}|[$£€]?\d[\d,]*(?:\.\d+)?%?|zero|none|nothing|"
+               r"nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+               r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+third|a\s+quarter|"
+               r"half|a\s+half|(?:a\s+|one\s+)?hundred|a\s+thousand|first|second|third|top|"
+               r"bottom)(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|percent|per\s+cent|%|"
+               r"one|two|three|four|five|six|seven|eight|nine))*)")
+# "from <number> ... to <number>": a measured change, with the hedges of speech around the
+# numbers ("from around forty a month to under ten").
+_CHANGE_FROM_TO_RE = re.compile(
+    rf"\bfrom\s+{_CHANGE_NUM}\b[^.;!?]{{0,40}}?\bto\s+{_CHANGE_NUM}(?!\w)", _I)
+# "<was|were|went|is> (way) down/up by <quantity>", "up like six percent".
+_CHANGE_UP_DOWN_RE = re.compile(
+    rf"\b(?:was|were|is|are|['’]s|went|gone|came|come|got|been|ended\s+up)\s+(?:\w+\s+)?"
+    rf"(?:down|up|lower|higher)\s+(?:by\s+)?{_APPROX}(?:{QUANTITY.pattern}|half|a\s+third|"
+    r"a\s+quarter)", _I)
+# British "the shop took 80,000 pounds": money taken in, with the speaker's work as subject.
+_MONEY_TAKEN_RE = re.compile(
+    rf"\b(?:took|taking|brought\s+in|turned\s+over|made)\s+{_APPROX}(?:[$£€]\s?\d[\d,]*"
+    r"(?:\.\d+)?(?:\s?(?:k|m|million|thousand))?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand)?"
+    r"\s?(?:pounds|dollars|euros|quid|grand)|(?:\w+[\s-]+){0,3}(?:thousand|million|grand)\s?"
+    r"(?:pounds|dollars|euros|quid)?)", _I)
+# Changes that are the speaker's career, pay or team size, not an organisational result.
+_NOT_CHANGE_HEAD = re.compile(
+    r"\b(?:salary|pay|paid|earn\w*|bonus|band|grade|title|promot\w*|team\s+of|headcount|"
+    r"reports|people|staff|hours\s+a\s+week|age|aged|years\s+old|commute|moved\s+from|"
+    r"relocat\w*|went\s+from\s+(?:being|a|an)\b)",
+    _I,
+)
+
 _RESULT_DUTY_BEFORE = re.compile(
     r"\b(?:responsible\s+for|in\s+charge\s+of|tasked\s+with|my\s+(?:job|role|duties|duty|"
     r"task)\s+(?:was|were|is)|job\s+was\s+to|had\s+to|worked\s+on|focused\s+on|spent\s+\w+\s+"
@@ -171,8 +208,26 @@ _RESULT_DUTY_BEFORE = re.compile(
 # Subjects whose changes are not the speaker's work ("the market grew 40%").
 _EXTERNAL_SUBJECT = re.compile(
     r"\b(?:market|markets|economy|industry|sector|competitors?|competition|inflation|prices|"
-    r"demand|interest\s+rates|stock|share\s+price|population|the\s+company|the\s+business|"
-    r"headcount|the\s+team|my\s+salary|my\s+pay|vendor|supplier|rent|taxes)\b[^,;]*$",
+    r"demand|interest\s+rates|stock\s+(?:market|price)s?|share\s+price|population|the\s+company|"
+    r"the\s+business|headcount|the\s+team|(?:my|the)\s+(?:salary|pay|bonus|commission)|vendor|"
+    r"supplier|rent|taxes)\b[^,;]*$",
+    _I,
+)
+
+
+# Someone else as the agent of the change: "My manager grew the book by 40%".
+_OTHER_AGENT = re.compile(
+    r"^\s*(?:(?:my|our|the|his|her|their)\s+(?:old\s+|previous\s+|former\s+|new\s+)?(?:manager|"
+    r"boss|director|ceo|cfo|founder|owner|colleague|predecessor|supervisor|head|lead|partner|"
+    r"vp|chief|team\s+lead|line\s+manager)|he|she|they)\b",
+    _I,
+)
+# A wish that governs the whole sentence, so a relative clause under it is not achieved:
+# "Ideally I'd want to work on projects where we cut costs by 15%".
+_SENTENCE_WISH = re.compile(
+    r"\b(?:ideally|I['’]d\s+(?:want|like|love|hope)|I\s+would\s+(?:want|like|love|hope)|"
+    r"I\s+(?:want|hope|wish|plan|aim)\s+to|I['’]m\s+(?:hoping|looking|planning|aiming)\s+to|"
+    r"if\s+(?:I|you|we)\b)",
     _I,
 )
 
@@ -183,7 +238,13 @@ def _result_claim_ok(text: str, pos: int) -> bool:
     if is_negated(text, pos) or is_hypothetical(text, pos):
         return False
     prefix = clause_prefix(text, pos)
-    if _RESULT_DUTY_BEFORE.search(prefix):
+    if _RESULT_DUTY_BEFORE.search(prefix) or _OTHER_AGENT.search(prefix):
+        return False
+    s0, _ = _sentence_span(text, pos)
+    sent_prefix = text[s0:pos]
+    wish = _SENTENCE_WISH.search(sent_prefix)
+    if wish and not re.search(r"\b(?:and|but|so)\s+(?:then\s+)?(?:I|we)\s+\w+ed\b|"
+                              r"\b(?:did|have|['’]ve)\b", sent_prefix[wish.end():], _I):
         return False
     if _EXTERNAL_SUBJECT.search(prefix) and not re.search(r"\b(?:I|we)\b", prefix, _I):
         return False
@@ -208,9 +269,12 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             verb = m.group(0).lower()
             if verb.startswith(("help", "enabl", "allow")):
                 continue  # handled by the "helped X to" pattern below
+            if re.search(r"\b(?:a|an|the|its|their)\s+$", st[max(0, m.start() - 6):
+                                                                       m.start()], _I):
+                continue  # an adjective ("a fixed twenty percent"), not the speaker's act
             pos = sent.start + m.start()
             rest = st[m.end():]
-            rest_clause = re.split(r"[,;:.!?]|\b(?:and|but|because|so|while|although)\b",
+            rest_clause = re.split(rf"{_PUNCT_BREAK}|\b(?:and|but|because|so|while|although)\b",
                                    rest, maxsplit=1, flags=_I)[0]
             if _NOT_RESULT_OBJECT.search(rest_clause):
                 continue
@@ -251,7 +315,7 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             if is_negated(text, pos) or is_hypothetical(text, pos):
                 continue
             rest = st[m.start("verb"):]
-            rest_clause = re.split(r"[;:.!?]|\bbut\b", rest, maxsplit=1, flags=_I)[0]
+            rest_clause = re.split(rf"{_STOP_BREAK}|\bbut\b", rest, maxsplit=1, flags=_I)[0]
             if not (_OUTCOME_VERB_RE.match(verb) or re.search(rf"\b{_METRIC_NOUN}\b",
                                                               rest_clause[:60], _I)):
                 continue
@@ -271,7 +335,7 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
         # 4. A result connective followed by a metric or a quantity.
         for m in _RESULT_CONNECTIVE_RE.finditer(st):
             rest = st[m.end():]
-            rest_clause = re.split(r"[;.!?]", rest, maxsplit=1)[0]
+            rest_clause = re.split(r"[;!?]|\.(?!\d)", rest, maxsplit=1)[0]
             if not (has_quantity(rest_clause) or re.search(rf"\b{_METRIC_NOUN}\b",
                                                            rest_clause, _I)):
                 continue
@@ -284,7 +348,8 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
         # hours a month", "which cuts costs by 10%".
         for m in _PRESENT_OUTCOME_RE.finditer(st):
             pos = sent.start + m.start()
-            rest_clause = re.split(r"[;:.!?]|\bbut\b", st[m.end():], maxsplit=1, flags=_I)[0]
+            rest_clause = re.split(rf"{_STOP_BREAK}|\bbut\b", st[m.end():], maxsplit=1,
+                                   flags=_I)[0]
             if not (has_quantity(_TIMING_RE.sub(" ", rest_clause))
                     or re.search(rf"\b{_METRIC_NOUN}\b", rest_clause[:50], _I)):
                 continue
@@ -298,6 +363,20 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             if is_hypothetical(text, pos) or not has_first_person(st):
                 continue
             spans.append((pos, sent.start + m.end()))
+        # 5b. A measured change stated as such, whatever the verb: "waste was down by about
+        # 40%", "took the waiting list from fourteen weeks to five", "went from about a third
+        # to almost none", "which took over 80,000 pounds in its first month". The agent is
+        # checked as for the verbs above (speaker in the sentence, achieved, not someone else).
+        for pattern in (_CHANGE_FROM_TO_RE, _CHANGE_UP_DOWN_RE, _MONEY_TAKEN_RE):
+            for m in pattern.finditer(st):
+                pos = sent.start + m.start()
+                head = clause_prefix(text, pos)
+                if _NOT_CHANGE_HEAD.search(head + m.group(0)[:25]):
+                    continue
+                if not _result_claim_ok(text, pos):
+                    continue
+                spans.append((pos, sent.start + m.end()))
+                quantified = True
         # 6. Time given back: "gave each engineer back an hour a week", "freed up 10 hours".
         for m in _TIME_BACK_RE.finditer(st):
             pos = sent.start + m.start()
@@ -344,6 +423,32 @@ _HM_PATTERNS = (
     re.compile(r"\bso\s+(?:that\s+)?you\s+can\s+(?:focus|spend|get|hit|ship|grow|deliver|"
                r"scale|concentrate)\b|\b(?:support|help|back)\s+you\s+in\s+your\s+"
                r"(?:role|work|job|goals?)\b", _I),
+    # Their situation with "you" as the subject: "you're opening three clinics", "you've got
+    # the inspection coming up", "you've got 30% of your volunteers dropping out".
+    re.compile(r"\byou(?:['’]re|\s+are|['’]ve\s+got|\s+have\s+got|\s+have|\s+guys\s+are)\s+"
+               r"(?:(?:just|now|currently|still|about\s+to)\s+)?(?:opening|planning|preparing|"
+               r"launching|expanding|hiring|facing|rolling\s+out|migrating|scaling|struggling|"
+               r"losing|going\s+through|dealing\s+with|under\s+pressure|short\s+of|behind\s+on|"
+               r"(?:\w+\s+){1,8}?(?:coming\s+up|dropping\s+out|due|to\s+fix|to\s+solve|"
+               r"backlog|shortage|problem|issue|gap|deadline|inspection|audit))\b", _I),
+    # "your trust has the longest waits", "your deposits are shrinking".
+    re.compile(r"\byour\s+(?:[\w'’-]+\s+){0,2}?[\w-]+\s+(?:has|have|is|are|['’]s|['’]re|was|were)"
+               r"\s+(?:\w+\s+)?(?:the\s+)?(?:longest|highest|lowest|worst|biggest|slowest|"
+               r"shrinking|falling|dropping|struggling|behind|losing|under\s+pressure|short|"
+               r"stretched|growing|expanding|opening|facing)\b", _I),
+    # What the interviewer said about their needs: "from what you've said, the gap was ...".
+    re.compile(r"\b(?:from|based\s+on|given)\s+what\s+you(?:['’]ve|\s+have)?\s+(?:said|told\s+me|"
+               r"mentioned|described|shared)\b(?!\s+about\s+your\s+(?:role|job|position|career))"
+               r"(?=[^.!?]{0,60}\b(?:gap|problems?|needs?|challenges?|goals?|targets?|priorit\w*|"
+               r"issues?|struggl\w*|worr\w*|missing|looking\s+for|backlog|team)\b)|\byour\s+(?:biggest\s+|main\s+|real\s+)?"
+               r"(?:worry|worries|concern|concerns|headache|risk)\b|\bthe\s+problems?\s+you\s+"
+               r"(?:\w+\s+){0,2}(?:want|need|hope|expect)\b|\bthe\s+problems?\s+this\s+"
+               r"(?:hire|role|person|job)\s+(?:is|will|would|should|must)\b", _I),
+    # A question about the team's struggles, goals or measure of success.
+    re.compile(r"\b(?:what|how|which|where)\b[^.?!]{0,50}?\b(?:the|this|your)\s+(?:team|ward|"
+               r"department|unit|business|company|group)\b[^.?!]{0,40}?\b(?:struggl\w*|"
+               r"challeng\w*|problems?|hardest|biggest|worr\w*|succe\w*|measur\w*|goals?|"
+               r"priorit\w*|facing|up\s+at\s+night)[^.!]*\?", _I),
     re.compile(r"\bhiring\s+me\s+(?:would|will|means|gets|gives)\b|\byou['’]?(?:ll|d)\s+get\s+"
                r"(?:someone|a\s+\w+\s+who)\b|\b(?:for|to)\s+you\s+and\s+(?:your|the)\s+team\b",
                _I),
@@ -538,6 +643,36 @@ _DELIVERY_PATTERNS = (
                r"get\s+(?:it|things|the\s+job)\s+done)\s+(?:on\s+time|early|under\s+budget|"
                r"what\s+I\s+promise|results\s+on\s+time)", _I),
 )
+_DELIVERY_PATTERNS = (
+    *_DELIVERY_PATTERNS,
+    # Any achieved or promised act with a strong timeliness phrase: "we opened it a month
+    # ahead of schedule", "I always delivered ahead of the date", "both opened on the
+    # planned date". The verb is checked below (not punctuality, not negated).
+    re.compile(r"\b(?:I|we|I['’]ll|we['’]ll|I['’]d|both|all|it|they|the\s+\w+|which)\s+"
+               r"(?:\w+\s+){0,6}?(?:ahead\s+of\s+(?:the\s+|its\s+|our\s+|their\s+|your\s+)?"
+               r"(?:schedule|date|deadline|plan|target|time)|on\s+(?:the\s+)?(?:planned|agreed|"
+               r"promised|target|scheduled|original)\s+(?:date|day)|(?:under|within|inside|below)\s+"
+               r"(?:the\s+|our\s+|their\s+|its\s+|your\s+|what\s+)?(?:\w+\s+){0,3}?budget|"
+               r"(?:under|below)\s+what\s+\w+\s+had\s+(?:signed\s+off|approved|budgeted)|"
+               r"on\s+(?:or\s+before|schedule|budget)|before\s+(?:the|its|your|our)\s+(?:\w+\s+)?"
+               r"(?:deadline|due\s+date|go-live))\b", _I),
+    # A promised date kept: "promised we'd have it restored by end of day, which we did".
+    re.compile(r"\b(?:promised|said|committed|told\s+\w+)\b[^.;!?]{0,60}?\bby\s+(?:the\s+)?"
+               r"(?:end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)|\w+day|tomorrow|morning|"
+               r"deadline|date)\b[^.;!?]{0,15}?\b(?:which|and)\s+(?:we|I)\s+did\b", _I),
+    # A clean record: "zero late payments for three years", "no missed delivery windows",
+    # "if I say Friday it's Friday".
+    re.compile(r"\b(?:zero|no|not\s+a\s+single|not\s+one)\s+(?:late|missed|overdue|delayed)\s+"
+               r"\w+|\bnever\s+(?:\w+\s+)?missed\s+(?:a|one|any|the|a\s+single)\s+(?:\w+\s+){0,2}?"
+               r"(?:window|date|payroll|payment|shipment|slot|handover|filing)s?\b|\bif\s+I\s+say\s+"
+               r"(?P<day>\w+day)\b[^.]{0,10}?\b(?:it['’]s|it\s+is|you['’]ll\s+have\s+it)\s+(?P=day)",
+               _I),
+    # "get it into production faster", "done in four and a half (weeks) against six".
+    re.compile(r"\b(?:get|getting|got|bring|deliver|ship)\s+(?:it|them|this|that|things)\s+"
+               r"(?:\w+\s+){0,3}?(?:faster|sooner|quicker|earlier)\b|\bsupposed\s+to\s+take\s+"
+               r"[^.;!?]{0,40}?\b(?:got|had|finished|did)\s+(?:it\s+)?(?:done\s+)?in\b", _I),
+)
+_DELIVERY_NO_NEG = frozenset({2, len(_DELIVERY_PATTERNS) - 2})
 _LATE_AFTER = re.compile(r"\s*(?:late|behind|over\s+budget)", _I)
 
 
@@ -545,10 +680,17 @@ def check_delivery_promises(text: str, question: Question | None) -> Finding:
     spans: list[tuple[int, int]] = []
     for i, pattern in enumerate(_DELIVERY_PATTERNS):
         for m in pattern.finditer(text):
-            if i != 2 and is_negated(text, m.start() + 1):
+            if i not in _DELIVERY_NO_NEG and is_negated(text, m.start() + 1):
                 continue  # "we didn't ship on time"; pattern 2 is itself a negated miss
             inner = m.group(0)
-            if i != 2 and re.search(r"\b(?:not|n['’]t|never|no|failed|missed|late)\b", inner,
+            if i >= 6 and re.search(r"\b(?:arriv|show|turn\s+up|came\s+to\s+work|clock|"
+                                    r"get\s+to\s+work|start\s+work)", inner, _I):
+                continue  # punctuality, not delivery
+            if i >= 6 and re.search(r"\b(?:contractor|supplier|vendor|they|he|she)\b",
+                                    inner[:20], _I) and not re.search(r"\b(?:I|we)\b", inner, _I):
+                continue  # someone else's delivery
+            if i not in _DELIVERY_NO_NEG and re.search(
+                    r"\b(?:not|n['’]t|never|no|failed|missed|late)\b", inner,
                                     _I):
                 continue  # "shipped it, but not on time"
             if i == 0 and re.search(r"\b(?:arriv|show|turn\s+up|came\s+to\s+work|come\s+to\s+"
@@ -567,7 +709,8 @@ _AFTER_JOB_PATTERNS = (
     re.compile(r"\b(?:sitting|sit|be|being|end\s+up|ending\s+up|seated)\s+(?:right\s+)?"
                r"(?:where\s+|in\s+the\s+(?:seat|chair|position)\s+(?:where\s+)?)you['’]?(?:re|\s+are)"
                r"(?:\s+(?:sitting|sat))?(?:\s+(?:right\s+)?(?:now|today))?", _I),
-    re.compile(rf"\b(?:have|take|get|steal|fill|inherit|sit\s+in|be\s+in|move\s+into|step\s+into|"
+    re.compile(rf"\b(?:have|take|get|steal|fill|inherit|sit\s+in|sitting\s+in|be\s+in|being\s+in|"
+               rf"doing|do|move\s+into|moving\s+into|step\s+into|stepping\s+into|"
                rf"take\s+over|grow\s+into|land|want|after|eyeing|eye|covet|gunning\s+for|"
                rf"aiming\s+for|aim\s+for|going\s+for)\s+your\s+(?:own\s+)?{_THEIR_SEAT}\b"
                rf"(?!\s+(?:description|posting|ad|advert|listing|offer|spec|requirements))", _I),
@@ -576,6 +719,32 @@ _AFTER_JOB_PATTERNS = (
                r"|\byour\s+(?:successor|replacement)\b|\bdoing\s+(?:exactly\s+)?what\s+you['’]?"
                r"(?:re|\s+are)?\s*do(?:ing)?\b|\bdo\s+(?:exactly\s+)?what\s+you\s+do\b|"
                r"\bbe\s+(?:where|who)\s+you\s+are\b|\bin\s+your\s+shoes\b|\bbe\s+you\b", _I),
+)
+_AFTER_JOB_PATTERNS = (
+    *_AFTER_JOB_PATTERNS,
+    # Taking their place when they leave: "once you move up, I'd like to step into ...".
+    re.compile(r"\b(?:once|when|after|if)\s+you(?:['’]ve|\s+have)?\s+(?:\w+\s+)?(?:move[sd]?\s+"
+               r"(?:up|on)|leave|left|retire|retired|get\s+promoted|step\s+(?:down|aside|up)|"
+               r"go|move\s+on)\b[^.!?]{0,60}\b(?:step|move|take|fill|be\s+the\s+one|replace)|"
+               r"\bwith\s+you\s+(?:moved|promoted|gone)\s+(?:on|up)\b|\b(?:on|to|from)\s+your\s+side\s+"
+               r"of\s+the\s+(?:desk|table)\b", _I),
+    # "be the one running this department", "want to be running this team".
+    re.compile(r"\b(?:the\s+one|be|being)\s+(?:\w+\s+)?(?:running|heading|leading|managing|in\s+charge\s+"
+               r"of)\s+(?:this|the\s+whole)\s+(?:department|team|division|unit|office|branch|"
+               r"function|practice|ward|store)\b(?!['’]s)", _I),
+    # "your job/position/chair" as the object of an ambition in the same sentence, in any
+    # word order ("your position is the one I'd be aiming for", "so I guess your job ha").
+    re.compile(r"\byour\s+(?:own\s+)?(?:job|position|chair|seat)\b(?!\s+(?:description|posting|ad|"
+               r"advert|listing|offer|spec|requirements|sounds|seems|looks|must|easier|title\s+is))",
+               _I),
+)
+_NAYJ_OBJECT_NEEDS_AMBITION = len(_AFTER_JOB_PATTERNS) - 1
+_AMBITION = re.compile(
+    r"\b(?:I['’]d|I\s+would|I\s+want|I\s+wanna|I\s+hope|I['’]m\s+(?:aiming|working\s+towards|"
+    r"hoping|going\s+for)|aiming\s+for|aim\s+for|the\s+goal|my\s+goal|ideally|in\s+(?:\w+\s+)?"
+    r"(?:five|ten|\d+|a\s+few)\s+years|one\s+day|eventually|long\s+term|working\s+towards|"
+    r"see\s+myself|picture\s+myself)\b",
+    _I,
 )
 _WANT_FRAME = re.compile(
     r"\b(?:want|wanna|like|love|hope|hoping|see\s+myself|picture\s+myself|imagine\s+myself|"
@@ -598,6 +767,13 @@ def check_not_after_your_job(text: str, question: Question | None) -> Finding:
             if not _WANT_FRAME.search(context):
                 continue
             low = m.group(0).lower()
+            if pattern is _AFTER_JOB_PATTERNS[_NAYJ_OBJECT_NEEDS_AMBITION]:
+                s0, s1 = _sentence_span(text, m.start())
+                before = text[max(s0, m.start() - 25):m.start()]
+                if not _AMBITION.search(text[s0:s1]) or re.search(
+                        r"\b(?:about|in|of|for|with|from|read|make|help|support|doing\s+well|"
+                        r"easier|describe[sd]?)\s+$", before, _I):
+                    continue
             if low.startswith(("succeed", "replac")) and not re.search(
                     r"\b(?:you|your)\b", text[m.start():m.end() + 12], _I):
                 continue  # "succeed in sales", "replaced the old system"
@@ -661,6 +837,28 @@ _GROWTH_PATTERNS = (
 )
 
 
+_GROWTH_PATTERNS = (
+    *_GROWTH_PATTERNS,
+    # Novice to professional told as a before/after: "I joined knowing basic Excel and left
+    # able to build models", "started out carrying pipes and by the end I had my Gas Safe".
+    re.compile(r"\b(?:joined|started|arrived|came\s+in|began)\s+(?:out\s+|off\s+)?(?:as\s+|knowing|"
+               r"with|carrying|doing|sweeping|on\s+the|unable|not\s+knowing|barely|having\s+never)"
+               r"[^.!?]{0,80}?\b(?:left|by\s+the\s+end|ended\s+up|within\s+(?:a|two|three|\w+)\s+"
+               r"(?:years?|months?)|after\s+\w+\s+(?:years?|months?))\b", _I),
+    # Qualifications earned on the way: "passed CFA level one", "had my Gas Safe registration",
+    # "got my coded welding tickets", "did my NVQ level three".
+    re.compile(r"\b(?:passed|earned|gained|got|achieved|obtained|had|completed|did)\s+(?:my|the|"
+               r"a|an|his|her)?\s*(?:[\w-]+\s+){0,3}?(?:level\s+\w+|exams?|registration|tickets?|"
+               r"qualification|chartership|accreditation|licen[cs]e|nvq|cfa|acca|aat|cima|cpa|"
+               r"cipd|part[\s-]?qualified)\b", _I),
+    # What a job taught: "taught me how to handle complaints" (not "taught me that ...").
+    re.compile(r"\b(?:taught|showed)\s+me\s+(?:how\s+to|to)\s+\w+|\bgot\s+to\s+grips\s+with\b|"
+               r"\bgot\s+up\s+to\s+speed\s+(?:on|with)\b|\b(?:went|been|go|going)\s+on\s+(?:a|an|the|"
+               r"two|three|several)\s+(?:[\w-]+\s+){0,2}?(?:course|training|workshop|programme|"
+               r"program)\b", _I),
+)
+
+
 def check_skills_growth(text: str, question: Question | None) -> Finding:
     spans: list[tuple[int, int]] = []
     for pattern in _GROWTH_PATTERNS:
@@ -719,9 +917,9 @@ _REPORTED = re.compile(
     r"my\s+\w+|our\s+\w+)?\s*(?:what|how|why|whether|if|where|when)\b", _I,
 )
 _INDIRECT_QUESTION = re.compile(
-    r"\bI['’]?(?:d|\s+would)\s+(?:love|like|be\s+(?:keen|interested|curious))\s+to\s+"
-    r"(?:know|hear|understand|learn|ask)\s+(?:more\s+)?(?:about\s+)?(?:how|what|which|why|"
-    r"whether|where|your|the\s+team|about)\b|\bI['’]?m\s+(?:really\s+|very\s+)?curious\s+"
+    r"\bI['’]?(?:d|\s+would)\s+(?:really\s+)?(?:love|like|want|be\s+(?:keen|interested|curious))\s+"
+    r"to\s+(?:know|hear|understand|learn|ask|find\s+out)\s+(?:is\s+|more\s+)?(?:about\s+)?(?:how|"
+    r"what|which|why|whether|where|your|the\s+team|about)\b|\bI['’]?m\s+(?:really\s+|very\s+)?curious\s+"
     r"(?:about|how|what|which|whether|why)\b|\b(?:could|can|would)\s+you\s+(?:tell|walk)\s+"
     r"me\b|\btell\s+me\s+(?:more\s+)?about\s+(?:your|the\s+team|how\s+you)\b|\bmay\s+I\s+ask\b|"
     r"\bcan\s+I\s+ask\s+(?:what|how|about|which|whether|why)\b", _I,
@@ -796,7 +994,9 @@ _PERSONAL_GAIN = re.compile(
     r"travel(?:l?ing|l?ed)?|trips?|company\s+car|(?:job\s+)?title|promotion|promoted|"
     r"friends?|friendships?|social\s+life|parties|party|happy\s+hours?|"
     r"flexib(?:le|ility)(?:\s+hours)?|remote\s+work|work(?:ing)?\s+from\s+home|"
-    r"(?:my\s+)?(?:cv|resume|résumé)|prestige|status|commute|great\s+(?:people|colleagues|"
+    r"(?:my\s+)?(?:cv|resume|résumé)|prestige|status|commute|pays\s+(?:more|better|well)|"
+    r"better\s+paid|(?:close|closer|near|nearer)\s+to\s+(?:my|home|where\s+I\s+live)\b(?:\s+\w+)?|"
+    r"great\s+(?:people|colleagues|"
     r"coworkers|team)|nice\s+(?:people|colleagues|office)|the\s+office|cool|a\s+blast|"
     r"good\s+times)\b", _I,
 )
@@ -807,6 +1007,13 @@ _GAIN_FRAME = re.compile(
     r"looked\s+good|good\s+for\s+me|for\s+me|personally|perks?|blast|free|paid|"
     r"(?:a|the)\s+(?:higher|bigger|better|fancier)|more|looking\s+for|hoping\s+for|"
     r"set\s+me\s+up|led\s+to\s+my|mostly|main\s+reason|most\s+of\s+all|really)\b", _I,
+)
+# A negation that still governs a later item of an "or"/"nor" list: "it was never about the
+# money or the company car" (a clause split at "or" would lose it).
+_NEGATED_LIST = re.compile(
+    r"\b(?:not|never|no|n['’]t)\b\s+(?:\w+\s+){0,3}?(?:about|for|because\s+of|the)\b"
+    r"(?:(?!\b(?:but|and|so|because)\b)[^.;!?])*\b(?:or|nor)\s+(?:the\s+|a\s+|my\s+)?$",
+    _I,
 )
 #: Money words that the salary question asks about: stating a range there is the answer.
 _SALARY_WORDS = re.compile(r"^(?:salary|pay|paycheck|paycheque|money|benefits|bonus(?:es)?)$",
@@ -845,9 +1052,9 @@ def check_personal_value_trap(text: str, question: Question | None,
             if not framed:
                 continue
             pos = sent.start + m.start()
-            if is_negated(text, pos) and not re.search(r"\bnot\s+(?:just|only)\b",
-                                                       clause_prefix(text, pos), _I):
-                continue  # "it wasn't about the money"
+            if (is_negated(text, pos) or _NEGATED_LIST.search(st[:m.start()])) and not re.search(
+                    r"\bnot\s+(?:just|only)\b", clause_prefix(text, pos), _I):
+                continue  # "it wasn't about the money", "never about the money or the car"
             if re.search(r"\b(?:for|to)\s+(?:our|the|my)\s+(?:customers?|clients?|users?|"
                          r"students?|patients?|guests?)\b", st, _I) and low in {"fun", "cool"}:
                 continue  # fun made for customers is work
