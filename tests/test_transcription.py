@@ -90,3 +90,14 @@ def test_corrupt_model_fails_with_a_clear_message(tmp_path, samples_dir):
     transcriber = FasterWhisperTranscriber(str(corrupt))
     with pytest.raises(ModelUnavailableError, match="cannot load the speech model"):
         transcriber.transcribe(load_audio(samples_dir / "strong.wav"))
+
+
+def test_no_words_are_invented_over_the_closing_silence(transcriber, samples_dir):
+    """The filler prompt tempts Whisper into "Uh, hmm." or "Hey, hey." after the last word;
+    decoding samples at higher temperatures, so try a few times."""
+    recording = load_audio(samples_dir / "pleading.wav")
+    speech_end_s = transcriber.speech_spans(recording)[-1][1]
+    for _ in range(3):
+        transcript = transcriber.transcribe(recording)
+        assert transcript.words[-1].start_s <= speech_end_s + 0.2, transcript.text[-60:]
+        assert transcript.text.endswith("okay.")

@@ -99,7 +99,7 @@ class TranscriptionOptions:
     beam_size: int = 5
     compute_type: str = "int8"
     cpu_threads: int = 0
-    hotwords: str | None = None
+    hotwords: str | None = "Um, uh, hmm."
     initial_prompt: str | None = None
     min_speech_s: float = 0.5
     no_speech_threshold: float = 0.6

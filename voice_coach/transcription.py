@@ -44,6 +44,11 @@ DEFAULT_MODEL_NAME = "tiny.en"
 #: 400 ms, are for cutting audio, not for measuring it; PROSODY.md section 3.4).
 _GATE_MIN_SILENCE_MS = 250
 _GATE_SPEECH_PAD_MS = 30
+#: A segment whose words lie mostly outside detected speech, and that the model itself doubts,
+#: is text invented over silence (Whisper's best-known failure; PROSODY.md 4.2). The filler
+#: prompt makes it likelier at the end of an answer ("Uh, hmm." over the closing silence).
+_MIN_SEGMENT_SPEECH_OVERLAP = 0.5
+_MAX_DOUBTFUL_LOGPROB = -0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,8 +277,8 @@ class FasterWhisperTranscriber:
             ) from err
         return self._model
 
-    def speech_duration_s(self, recording: Recording) -> float:
-        """Seconds of speech that Silero VAD finds in the recording."""
+    def speech_spans(self, recording: Recording) -> tuple[tuple[float, float], ...]:
+        """Return the ``(start_s, end_s)`` stretches where Silero VAD finds speech."""
         from faster_whisper.vad import VadOptions, get_speech_timestamps
 
         spans = get_speech_timestamps(
@@ -282,7 +287,12 @@ class FasterWhisperTranscriber:
                        speech_pad_ms=_GATE_SPEECH_PAD_MS),
             sampling_rate=recording.sample_rate,
         )
-        return sum(s["end"] - s["start"] for s in spans) / recording.sample_rate
+        rate = recording.sample_rate
+        return tuple((s["start"] / rate, s["end"] / rate) for s in spans)
+
+    def speech_duration_s(self, recording: Recording) -> float:
+        """Seconds of speech that Silero VAD finds in the recording."""
+        return sum(end - start for start, end in self.speech_spans(recording))
 
     def transcribe(self, recording: Recording) -> Transcript:
         """Transcribe a recording.
@@ -306,7 +316,8 @@ class FasterWhisperTranscriber:
             If the model cannot be loaded or fails.
         """
         opts = self.options
-        speech_s = self.speech_duration_s(recording)
+        spans = self.speech_spans(recording)
+        speech_s = sum(end - start for start, end in spans)
         if speech_s < opts.min_speech_s:
             raise NoSpeechError(
                 f"no speech detected ({speech_s:.1f} s of speech in "
@@ -335,7 +346,7 @@ class FasterWhisperTranscriber:
                 raise TranscriptionError(
                     f"the speech model failed on this recording: {_first_line(err)}"
                 ) from err
-        segments = tuple(s for s in segments if s.words)
+        segments = tuple(s for s in segments if s.words and not _invented(s, spans))
         words = tuple(w for s in segments for w in s.words)
         if not words:
             raise NoSpeechError(
@@ -356,6 +367,23 @@ def _convert_segment(segment) -> Segment:
                    text=segment.text.strip(), words=words,
                    avg_logprob=float(segment.avg_logprob),
                    no_speech_prob=float(segment.no_speech_prob))
+
+
+def _invented(segment: Segment, spans: tuple[tuple[float, float], ...]) -> bool:
+    """Whether a segment is doubtful text placed mostly where no speech was detected."""
+    if segment.avg_logprob > _MAX_DOUBTFUL_LOGPROB or not segment.words:
+        return False
+    # Whisper squeezes invented words against the end of real speech with zero-length
+    # timings, so judge the stretch the words cover, not the words one by one.
+    first = min(w.start_s for w in segment.words)
+    last = max(w.end_s for w in segment.words)
+    extent = max(last - first, 0.02)
+    inside = sum(max(0.0, min(last, end) - max(first, start)) for start, end in spans)
+    invented = inside / extent < _MIN_SEGMENT_SPEECH_OVERLAP
+    if invented:
+        logger.info("dropped %r (%.1f-%.1f s): outside detected speech, avg log-prob %.2f",
+                    segment.text, segment.start_s, segment.end_s, segment.avg_logprob)
+    return invented
 
 
 def _first_line(err: BaseException) -> str:
