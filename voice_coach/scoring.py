@@ -32,8 +32,11 @@ CUE_WEIGHTS = {
     "speaking_rate": 2.0, "response_latency": 1.5, "long_pauses": 2.0, "long_silence": 1.0,
     "hesitation_pauses": 1.0, "filled_pauses": 1.5, "hedges": 2.0,
     "supplicant_language": 2.5, "uptalk": 2.0, "final_fall": 1.0, "pitch_shift": 1.5,
-    "loudness_shift": 1.0, "trailing_off": 1.0, "pitch_range": 0.0,
+    "loudness_shift": 1.0, "trailing_off": 1.0, "pitch_range": 0.0, "creak": 0.0,
 }
+#: Creak on more than this share of phrase ends is noted (PROSODY.md F12) [H]; mirrors
+#: voice_coach.prosody.voice_quality.CREAK_NOTE_SHARE (not imported: scoring stays light).
+CREAK_NOTE_SHARE = 0.25
 #: Minimum speech (s) and phrase ends for the respective parts (PROSODY.md section 6).
 MIN_PHRASE_ENDS_FOR_SCORE = 3
 #: Pitch level and range need at least this share of voiced frames (PROSODY.md section 6).
@@ -283,12 +286,22 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
             tuple(Moment(h.start_s, h.text, "pause inside a clause") for h in d.hesitations)))
     if d.filler_per_100_words is not None:
         v = d.filler_per_100_words
+        hidden = tuple(
+            Moment(h["start_s"], _clock(h["start_s"]),
+                   f"filler-like sound ({h['end_s'] - h['start_s']:.1f} s) not in the "
+                   "transcript")
+            for h in d.hidden_fillers)
+        written = tuple(Moment(f.start_s, f.text, "filler") for f in d.fillers)
+        moments = tuple(sorted(written + hidden, key=lambda m: (m.time_s is None,
+                                                                m.time_s or 0.0)))
         cues.append(_cue(
             "filled_pauses", "Filled pauses (um, uh)", v, "per 100 words (at least)",
             "good <=2; amber 2-5; flag >5", _band(v, (0, 2), (0, 5)),
             "Fillers lower the listener's sense that you know the answer (Brennan & Williams "
-            "1995). A lower bound: the transcriber drops many fillers.",
-            tuple(Moment(f.start_s, f.text, "filler") for f in d.fillers)))
+            f"1995). {d.transcript_filler_count} in the transcript and "
+            f"{d.hidden_filler_count} heard in the audio that the transcriber left out; "
+            "still a lower bound.",
+            moments))
     if d.hedge_per_100_words is not None:
         v = d.hedge_per_100_words
         cues.append(_cue(
@@ -345,6 +358,18 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
             f"Your pitch was {note} (median {pitch['median_hz']:.0f} Hz). The evidence on "
             "range and confidence is mixed (Jiang & Pell 2014 vs 2017), so this is a "
             "coaching note, not a penalty."))
+    creak = d.creak
+    if creak is not None:
+        v = 100.0 * float(creak["share"])
+        cues.append(_cue(
+            "creak", "Creaky (vocal fry) phrase endings", v, "%",
+            f"note above {100 * CREAK_NOTE_SHARE:.0f}% of phrase ends",
+            "amber" if creak.get("noted") else "good",
+            f"{creak['creaky_count']} of {creak['measured_count']} phrase endings dropped "
+            "into a creak. Some listeners hear fry as less competent (Anderson et al. 2014); "
+            "a coaching note, not a penalty: keep enough breath for the last word.",
+            tuple(Moment(t, _clock(t), "creaky ending") for t in creak.get("creaky_ends_s", ()))
+        ))
     loud = d.loudness
     if loud is not None:
         if loud.get("shift_db") is not None:
@@ -401,6 +426,8 @@ _FIX_TEXT = {
     "loudness_shift": ("Speak up", "You were quieter than usual; project to the back of "
                        "the room."),
     "trailing_off": ("Keep your volume to the last word", "Don't let sentence endings fade."),
+    "creak": ("Keep breath for the last word", "Let endings fall without dropping into a "
+              "creak."),
 }
 
 

@@ -17,6 +17,7 @@ from voice_coach.prosody.phrase_ends import PhraseEndOptions
 if TYPE_CHECKING:
     from voice_coach.audio import Recording
     from voice_coach.prosody.baseline import Baseline
+    from voice_coach.prosody.hidden_fillers import HiddenFillerOptions
     from voice_coach.prosody.pitch import PitchOptions
     from voice_coach.transcription import Transcript
 
@@ -51,6 +52,8 @@ class DeliveryOptions:
     pitch: PitchOptions | None = None
     phrase_ends: PhraseEndOptions = field(default_factory=PhraseEndOptions)
     measure_prosody: bool = True
+    detect_hidden_fillers: bool = True
+    hidden_fillers: HiddenFillerOptions | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +91,11 @@ class Delivery:
     long_pause_count : int
         Pauses of ``LONG_PAUSE_S`` or more.
     filler_count : int
-        Filled pauses in the transcript (a lower bound: Whisper drops many).
+        Filled pauses: those in the transcript plus the acoustic detections the transcript
+        has no word for (``hidden_filler_count``). A lower bound: Whisper drops many, and
+        the acoustic proxy misses some (docs/prosody.md).
     filler_per_100_words, hedge_per_100_words : float or None
-        Rates per 100 words; None without words.
+        Rates per 100 transcript words; None without words.
     speech_s, speech_span_s : float
         Seconds of speech, and from the first onset to the last offset.
     word_count : int
@@ -118,6 +123,16 @@ class Delivery:
         Sentence-final declarative phrase ends measured (the uptalk ratio's denominator).
     baseline : dict or None
         The user's baseline this answer was judged against.
+    transcript_filler_count : int
+        Filled pauses written in the transcript.
+    hidden_filler_count : int
+        Filler-shaped sounds (steady, level, voiced; :mod:`.hidden_fillers`) that the
+        transcript has no word for; never one that overlaps a transcribed filler.
+    hidden_fillers : tuple of dict
+        ``{start_s, end_s, median_hz, range_st, where, word}`` per acoustic detection.
+    creak : dict or None
+        Creak (vocal fry) at phrase ends (:mod:`.voice_quality`); None when no phrase end
+        could be measured.
     """
 
     words_per_minute: float | None
@@ -144,6 +159,10 @@ class Delivery:
     hesitation_per_100_words: float | None = None
     declarative_end_count: int = 0
     baseline: dict[str, Any] | None = None
+    transcript_filler_count: int = 0
+    hidden_filler_count: int = 0
+    hidden_fillers: tuple[dict[str, Any], ...] = ()
+    creak: dict[str, Any] | None = None
 
     @property
     def longest_pause_s(self) -> float | None:
@@ -177,6 +196,10 @@ class Delivery:
             "hesitation_per_100_words": _round(self.hesitation_per_100_words, 2),
             "declarative_end_count": self.declarative_end_count,
             "baseline": self.baseline,
+            "transcript_filler_count": self.transcript_filler_count,
+            "hidden_filler_count": self.hidden_filler_count,
+            "hidden_fillers": list(self.hidden_fillers),
+            "creak": self.creak,
         }
 
     @classmethod
@@ -207,6 +230,11 @@ class Delivery:
             hesitation_per_100_words=data.get("hesitation_per_100_words"),
             declarative_end_count=int(data.get("declarative_end_count", 0)),
             baseline=data.get("baseline"),
+            transcript_filler_count=int(data.get("transcript_filler_count",
+                                                 data.get("filler_count", 0))),
+            hidden_filler_count=int(data.get("hidden_filler_count", 0)),
+            hidden_fillers=tuple(data.get("hidden_fillers", ())),
+            creak=data.get("creak"),
         )
 
 
@@ -257,14 +285,18 @@ def measure_delivery(recording: Recording, transcript: Transcript, *,
     hesitations = _hesitations(transcript, pauses)
     prosody = (_measure_prosody(recording, transcript, activity, opts, baseline)
                if opts.measure_prosody else {})
+    hidden = len(prosody.get("hidden_fillers", ()))
+    filler_count = len(filler_spans) + hidden
     return Delivery(
         words_per_minute=words / (span_s / 60.0) if span_s > 0 and words else None,
         articulation_wpm=words / (speech_s / 60.0) if speech_s > 0 and words else None,
         response_latency_s=onset,
         pauses=pauses,
         long_pause_count=sum(1 for p in pauses if p.duration_s >= opts.long_pause_s),
-        filler_count=len(filler_spans),
-        filler_per_100_words=100.0 * len(filler_spans) / words if words else None,
+        filler_count=filler_count,
+        filler_per_100_words=100.0 * filler_count / words if words else None,
+        transcript_filler_count=len(filler_spans),
+        hidden_filler_count=hidden,
         hedge_per_100_words=100.0 * hedge_weight(hedge_spans) / words if words else None,
         speech_s=speech_s,
         speech_span_s=span_s,
@@ -307,6 +339,7 @@ def _measure_prosody(recording: Recording, transcript: Transcript, activity: Spe
     """Pitch, phrase ends and loudness (the expensive part: see benchmarks/bench_prosody.py)."""
     import numpy as np
 
+    from voice_coach.prosody.hidden_fillers import detect_hidden_fillers
     from voice_coach.prosody.loudness import measure_loudness
     from voice_coach.prosody.phrase_ends import (
         count_unmeasured,
@@ -314,6 +347,7 @@ def _measure_prosody(recording: Recording, transcript: Transcript, activity: Spe
         summarize_phrase_ends,
     )
     from voice_coach.prosody.pitch import summarize_pitch, track_pitch
+    from voice_coach.prosody.voice_quality import measure_creak
 
     if not activity.spans:
         return {}
@@ -330,7 +364,17 @@ def _measure_prosody(recording: Recording, transcript: Transcript, activity: Spe
                                                 opts.phrase_ends))
     loud = measure_loudness(track.level_db, track.hop_s, activity.spans, ends,
                             baseline_db=baseline.mean_db if baseline is not None else None)
+    hidden = (detect_hidden_fillers(recording.samples, recording.sample_rate, track,
+                                    transcript.words, spans=activity.spans,
+                                    reference_hz=summary.median_hz if summary else None,
+                                    options=opts.hidden_fillers)
+              if opts.detect_hidden_fillers else ())
+    creak = measure_creak(recording.samples, recording.sample_rate, track,
+                          [e.end_s for e in ends], reference_hz=base_f0 or (
+                              summary.median_hz if summary else None))
     return {
+        "hidden_fillers": tuple(h.to_dict() for h in hidden),
+        "creak": None if creak is None else creak.to_dict(),
         "pitch": None if summary is None else summary.to_dict(),
         "phrase_ends": tuple(e.to_dict() for e in ends),
         "uptalk_ratio": ends_summary.uptalk_ratio,
