@@ -310,7 +310,8 @@ def pitch_chart(report: Mapping[str, Any], contour: Contour | None) -> None:
         layers.append(alt.Chart(alt.Data(values=ends)).mark_point(
             size=140, filled=True, opacity=0.95).encode(
             x="time_s:Q", y="semitones:Q",
-            color=alt.Color("kind:N", title="phrase end", scale=alt.Scale(
+            color=alt.Color("kind:N", title="phrase end", legend=alt.Legend(orient="bottom"),
+                            scale=alt.Scale(
                 domain=["fall", "level", "rise"], range=["#2f7d4f", "#8a8f98", "#c0392b"])),
             shape=alt.Shape("kind:N", scale=alt.Scale(
                 domain=["fall", "level", "rise"],
@@ -399,7 +400,8 @@ def rate_chart(report: Mapping[str, Any]) -> None:
     marker = alt.Chart(alt.Data(values=[you])).mark_tick(
         color="#1f2d30", thickness=4, size=40).encode(x="from:Q", tooltip=["label:N"])
     label = alt.Chart(alt.Data(values=[you])).mark_text(
-        dy=-26, fontWeight="bold", color="#1f2d30").encode(x="from:Q", text="label:N")
+        baseline="top", fontWeight="bold", color="#1f2d30").encode(
+        x="from:Q", y=alt.value(2), text="label:N")
     st.altair_chart(alt.layer(bands, marker, label).properties(height=100),
                     width="stretch")
     band = next((name for lo, hi, name in RATE_BANDS if lo <= wpm < hi), "rushed")
@@ -487,11 +489,11 @@ def full_report(report: Mapping[str, Any], *, audio: bytes | None, contour: Cont
     if question.get("text"):
         st.markdown(f"**{question['text']}**")
     verdict_and_scores(report, previous)
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        transcript_player(report, audio, key=f"{key}.player")
-    with right:
+    fixes, transcript = st.columns([2, 3], gap="large")
+    with fixes:
         top_fixes(report)
+    with transcript:
+        transcript_player(report, audio, key=f"{key}.player")
     spoken = report.get("delivery") is not None
     tabs = st.tabs(["Delivery", "Content checks", "All cues"] if spoken
                    else ["Content checks", "All cues"])
