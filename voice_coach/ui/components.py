@@ -50,7 +50,7 @@ HIGHLIGHT_STYLE: dict[str, tuple[str, str]] = {
 _STATUS_ICON = {"good": ":material/check_circle:", "amber": ":material/error:",
                 "flag": ":material/cancel:", "unscored": ":material/remove:"}
 #: Score tiles: two a row on a phone, four on a laptop.
-_METRIC_WIDTH = 170
+TILE_WIDTH = 170
 _STATUS_COLOUR = {"good": "green", "amber": "orange", "flag": "red", "unscored": "gray"}
 
 
@@ -157,7 +157,7 @@ def verdict_and_scores(report: Mapping[str, Any],
                       delta=delta if delta else None,
                       help=None if value is not None
                       else "Not enough evidence in this answer to score it.",
-                      border=True, width=_METRIC_WIDTH)
+                      border=True, width=TILE_WIDTH)
 
 
 def top_fixes(report: Mapping[str, Any]) -> None:
@@ -318,7 +318,7 @@ def pitch_chart(report: Mapping[str, Any], contour: Contour | None) -> None:
                 range=["triangle-down", "circle", "triangle-up"])),
             tooltip=["at:N", "word:N", "kind:N"],
         ))
-    st.altair_chart(alt.layer(*layers).properties(height=220), width="stretch")
+    st.altair_chart(alt.layer(*layers).properties(height=260), width="stretch")
     notes = []
     if pitch.get("range_st") is not None:
         notes.append(f"range {pitch['range_st']:.1f} semitones")
@@ -400,7 +400,7 @@ def rate_chart(report: Mapping[str, Any]) -> None:
     marker = alt.Chart(alt.Data(values=[you])).mark_tick(
         color="#1f2d30", thickness=4, size=40).encode(x="from:Q", tooltip=["label:N"])
     label = alt.Chart(alt.Data(values=[you])).mark_text(
-        baseline="top", fontWeight="bold", color="#1f2d30").encode(
+        baseline="top", align="left", dx=6, fontWeight="bold", color="#1f2d30").encode(
         x="from:Q", y=alt.value(2), text="label:N")
     st.altair_chart(alt.layer(bands, marker, label).properties(height=100),
                     width="stretch")
@@ -417,15 +417,15 @@ def delivery_numbers(report: Mapping[str, Any]) -> None:
     row = st.container(horizontal=True, gap="small")
     row.metric("Fillers", delivery.get("filler_count", len(fillers)),
                    help="um, uh, like, you know ... (a lower bound: the recogniser drops many)",
-               width=_METRIC_WIDTH)
+               width=TILE_WIDTH)
     hedge_rate = delivery.get("hedge_per_100_words")
     row.metric("Hedges per 100 words", "—" if hedge_rate is None else f"{hedge_rate:.1f}",
-               width=_METRIC_WIDTH)
+               width=TILE_WIDTH)
     loudness = delivery.get("loudness") or {}
     fade = loudness.get("fade_db")
     row.metric("Fade at sentence ends", "—" if fade is None else f"{fade:.1f} dB",
                help="How much quieter the ends of sentences are than their starts.",
-               width=_METRIC_WIDTH)
+               width=TILE_WIDTH)
 
 
 # ---------------------------------------------------------------------------- content and cues

@@ -33,14 +33,15 @@ def render() -> None:
         answers = [a for a in answers if a.question is not None and a.question.id == chosen]
     total = len(answers)
     days = len({components.when(a.created_at)[:10] for a in answers})
-    cols = st.columns(3)
-    cols[0].metric("Answers", total, border=True)
-    cols[1].metric("Days practised", days, border=True)
+    row = st.container(horizontal=True, gap="small")
+    row.metric("Answers", total, border=True, width=components.TILE_WIDTH)
+    row.metric("Days practised", days, border=True, width=components.TILE_WIDTH)
     overall = [a.scores.get("overall") for a in answers if a.scores]
     overall = [v for v in overall if v is not None]
-    cols[2].metric("Latest overall", components.score_text(overall[-1] if overall else None),
+    row.metric("Latest overall", components.score_text(overall[-1] if overall else None),
                    delta=(overall[-1] - overall[0]) if len(overall) > 1 else None,
-                   help="Change since the first answer shown", border=True)
+               help="Change since the first answer shown", border=True,
+               width=components.TILE_WIDTH)
     _scores_over_time(answers)
     if chosen == ALL:
         _per_question(answers)
@@ -61,9 +62,10 @@ def _scores_over_time(answers) -> None:
         st.caption("None of these answers has a score yet.")
         return
     chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
-        x=alt.X("answer:Q", title="answer (oldest first)", axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("answer:Q", title="answer (oldest first)",
+                axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("value:Q", title="score", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("score:N", title=None, legend=alt.Legend(orient="bottom"),
+        color=alt.Color("score:N", title=None, legend=alt.Legend(orient="bottom", columns=2),
                         sort=list(SCORE_LABELS.values())),
         tooltip=["date:N", "question:N", "score:N", "value:Q"],
     ).properties(height=280)
