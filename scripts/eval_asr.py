@@ -37,6 +37,9 @@ SAMPLE_RATE_HZ = 16_000
 DEFAULT_SPEECH = Path(__file__).resolve().parents[1].parent / "shared" / "speech"
 INITIAL_PROMPT = "Um, uh, hmm, er, ah."
 HOTWORDS = "Um, uh, hmm."
+#: A variant that names a discourse marker: on the two-speaker phone call "Um, uh, hmm."
+#: made tiny.en repeat "Hello." five times.
+HOTWORDS_SO = "Uh, um, so,"
 HESITATIONS = frozenset({"um", "uh", "er"})
 NOISE_RMS = 0.03  # about -30 dBFS: a quiet room / fan, well above the 16-bit floor
 
@@ -275,6 +278,7 @@ def all_settings(base: Setting) -> list[Setting]:
         base,
         replace(base, name="initial_prompt", initial_prompt=INITIAL_PROMPT),
         replace(base, name="hotwords", hotwords=HOTWORDS),
+        replace(base, name="hotwords so", hotwords=HOTWORDS_SO),
         replace(base, name="both prompts", initial_prompt=INITIAL_PROMPT, hotwords=HOTWORDS),
         replace(base, name="beam 1", beam_size=1),
         replace(base, name="initial_prompt, beam 1", initial_prompt=INITIAL_PROMPT, beam_size=1),

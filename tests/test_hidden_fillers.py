@@ -15,6 +15,7 @@ from voice_coach.audio import load_audio
 from voice_coach.errors import ConfigError
 from voice_coach.prosody import Delivery, measure_delivery
 from voice_coach.prosody.hidden_fillers import (
+    TRANSCRIBED_FILLER_SLACK_S,
     HiddenFillerOptions,
     detect_hidden_fillers,
     find_steady_voicing,
@@ -189,7 +190,9 @@ def test_spliced_filler_is_found_where_it_was_put(tmp_path: Path, transcriber, v
     rec = load_audio(spliced)
     d = measure_delivery(rec, transcriber.transcribe(rec))
     near = [h for h in d.hidden_fillers if h["start_s"] < end and h["end_s"] > start]
-    transcribed = [f for f in d.fillers if f.start_s is not None and start - 0.3 < f.start_s < end]
+    slack = TRANSCRIBED_FILLER_SLACK_S  # Whisper times the fillers it writes loosely
+    transcribed = [f for f in d.fillers
+                   if f.start_s is not None and start - slack < f.start_s < end + slack]
     assert near or transcribed, (d.hidden_fillers, d.fillers)
     for h in near:
         assert h["start_s"] == pytest.approx(start, abs=0.15)

@@ -100,13 +100,21 @@ def test_jfk_statements_fall(speech_dir: Path, transcriber) -> None:
 
 
 @pytest.mark.speech
-def test_phone_call_hellos_rise(speech_dir: Path, transcriber) -> None:
+def test_phone_call_hellos_rise(speech_dir: Path) -> None:
     import json
+
+    from voice_coach.config import TranscriptionOptions
+    from voice_coach.transcription import load_transcriber
 
     manifest = json.loads((speech_dir / "manifest_detailed.json").read_text())
     entry = next(e for e in manifest if "pyannote" in e["file"])
     hello_turns = [s for s in entry["segments"] if s["text"] == "Hello?"]
-    _, _, ends = _analyse(speech_dir / entry["file"], transcriber)
+    # This tests phrase-end classification on a two-speaker call. The product's filler
+    # prompt makes tiny.en turn "Hello? Hello. Oh, hello." into five squeezed "Hello."s on
+    # this clip (docs/asr.md), which leaves no word ending inside the second turn; so the
+    # words come from the unprompted model here.
+    plain = load_transcriber(options=TranscriptionOptions(hotwords=None))
+    _, _, ends = _analyse(speech_dir / entry["file"], plain)
     for turn in hello_turns:
         inside = [e for e in ends if turn["start"] - 0.1 <= e.end_s <= turn["end"] + 0.35]
         assert inside, f"no phrase end in the turn at {turn['start']} s"

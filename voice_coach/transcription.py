@@ -294,6 +294,24 @@ class FasterWhisperTranscriber:
         """Seconds of speech that Silero VAD finds in the recording."""
         return sum(end - start for start, end in self.speech_spans(recording))
 
+    def decode_only(self, recording: Recording) -> int:
+        """Run the model with exactly the settings of :meth:`transcribe`, and nothing else.
+
+        No speech gate, no guards, no conversion: the floor that the whole analysis is
+        measured against (``python -m voice_coach.bench``).
+
+        Returns
+        -------
+        int
+            The number of words decoded.
+        """
+        with self._lock:
+            model = self._load_locked()
+            segments, _info = model.transcribe(
+                np.ascontiguousarray(recording.samples, dtype=np.float32),
+                **_decode_settings(self.options))
+            return sum(len(s.words or ()) for s in segments)
+
     def transcribe(self, recording: Recording) -> Transcript:
         """Transcribe a recording.
 
@@ -329,18 +347,7 @@ class FasterWhisperTranscriber:
             try:
                 segments_iter, _info = model.transcribe(
                     np.ascontiguousarray(recording.samples, dtype=np.float32),
-                    language="en",
-                    task="transcribe",
-                    beam_size=opts.beam_size,
-                    word_timestamps=True,
-                    condition_on_previous_text=False,
-                    no_speech_threshold=opts.no_speech_threshold,
-                    log_prob_threshold=opts.log_prob_threshold,
-                    hallucination_silence_threshold=opts.hallucination_silence_threshold,
-                    initial_prompt=opts.initial_prompt,
-                    hotwords=opts.hotwords,
-                    vad_filter=opts.vad_filter,
-                )
+                    **_decode_settings(opts))
                 segments = tuple(_convert_segment(s) for s in segments_iter)
             except Exception as err:
                 raise TranscriptionError(
@@ -354,6 +361,19 @@ class FasterWhisperTranscriber:
                 "check the microphone and speak clearly"
             )
         return Transcript.from_words(words, model=self._name, segments=segments)
+
+
+def _decode_settings(opts: TranscriptionOptions) -> dict[str, object]:
+    """faster-whisper ``transcribe`` keyword arguments: English, word timings, the guards."""
+    return {
+        "language": "en", "task": "transcribe", "beam_size": opts.beam_size,
+        "word_timestamps": True, "condition_on_previous_text": False,
+        "no_speech_threshold": opts.no_speech_threshold,
+        "log_prob_threshold": opts.log_prob_threshold,
+        "hallucination_silence_threshold": opts.hallucination_silence_threshold,
+        "initial_prompt": opts.initial_prompt, "hotwords": opts.hotwords,
+        "vad_filter": opts.vad_filter,
+    }
 
 
 def _convert_segment(segment) -> Segment:

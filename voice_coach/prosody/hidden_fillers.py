@@ -324,6 +324,12 @@ def find_steady_voicing(samples: np.ndarray, sample_rate: int, track: PitchTrack
     return tuple(out)
 
 
+TRANSCRIBED_FILLER_SLACK_S = 0.5
+"""A stretch this close to a transcribed filler is that filler: Whisper times a filler it
+writes a few hundred ms off (seen: "uh" at 12.26 s for a filler said at 11.8-12.1 s), and
+counting it twice would overstate the filler rate [H]."""
+
+
 def expected_word_s(text: str) -> float:
     """Expected duration of a spoken word in seconds, from its letters."""
     letters = sum(ch.isalnum() for ch in text)
@@ -376,7 +382,9 @@ def detect_hidden_fillers(samples: np.ndarray, sample_rate: int, track: PitchTra
                                           spans=spans):
         dur = end - start
         overlapping = [w for w in words if w.end_s > start and w.start_s < end]
-        if any(_is_filler(w.text) for w in overlapping):
+        near = [w for w in words if w.end_s > start - TRANSCRIBED_FILLER_SLACK_S
+                and w.start_s < end + TRANSCRIBED_FILLER_SLACK_S]
+        if any(_is_filler(w.text) for w in near):
             continue
         covered = sum(min(end, w.end_s) - max(start, w.start_s) for w in overlapping)
         where, word = None, None
