@@ -176,12 +176,11 @@ def _transcriber(model: str | None):
 
 
 def _progress(stream: TextIO):
-    labels = {"transcribe": "transcribing", "prosody": "measuring delivery",
-              "content": "checking content", "score": "scoring"}
+    from voice_coach.pipeline import STAGE_LABELS
 
     def on_step(stage: str, event: str, seconds: float) -> None:
         if event == "start":
-            stream.write(f"voice-coach: {labels.get(stage, stage)}...\n")
+            stream.write(f"voice-coach: {STAGE_LABELS.get(stage, stage)}...\n")
             stream.flush()
 
     return on_step if stream.isatty() else None

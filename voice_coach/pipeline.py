@@ -25,13 +25,17 @@ if TYPE_CHECKING:
     from voice_coach.prosody.baseline import Baseline
     from voice_coach.transcription import Transcriber
 
-__all__ = ["MAX_TEXT_CHARS", "SCHEMA_VERSION", "STAGES", "AnswerAnalysis", "StepCallback",
+__all__ = ["MAX_TEXT_CHARS", "SCHEMA_VERSION", "STAGES", "STAGE_LABELS", "AnswerAnalysis",
+           "StepCallback",
            "analyze_answer", "analyze_text", "utc_now"]
 
 #: Version of the report's JSON layout.
 SCHEMA_VERSION = 1
 #: The stages of a spoken answer, in order (typed answers run the last two).
 STAGES: tuple[str, ...] = ("transcribe", "prosody", "content", "score")
+#: What each stage is doing, for progress messages.
+STAGE_LABELS: dict[str, str] = {"transcribe": "transcribing", "prosody": "measuring delivery",
+                                "content": "checking content", "score": "scoring"}
 #: A typed answer longer than this (about 8,000 words) is not one interview answer.
 MAX_TEXT_CHARS = 50_000
 

@@ -389,22 +389,21 @@ def _delete_quietly(store: AnswerStore, answer_id: str) -> None:
 def _analyse(result: CaptureResult, answer_id: str, question: Question, *,
              store: AnswerStore, transcriber: Any, out: TextIO, err: TextIO) -> None:
     from voice_coach.audio import load_audio
-    from voice_coach.pipeline import analyze_answer
+    from voice_coach.pipeline import STAGE_LABELS, analyze_answer
     from voice_coach.report import render_text
-
-    labels = {"transcribe": "transcribing", "prosody": "measuring delivery",
-              "content": "checking content", "score": "scoring"}
 
     def on_step(stage: str, event: str, seconds: float) -> None:
         if event == "start":
-            err.write(f"voice-coach: {labels.get(stage, stage)}...\n")
+            err.write(f"voice-coach: {STAGE_LABELS.get(stage, stage)}...\n")
             err.flush()
 
     try:
         recording = load_audio(result.path)
+        created_at = store.get(answer_id).created_at
         analysis = analyze_answer(recording, question, transcriber=transcriber,
-                                  answer_id=answer_id, created_at=store.get(answer_id).created_at,
-                                  on_step=on_step)
+                                  answer_id=answer_id, created_at=created_at, on_step=on_step,
+                                  baseline=store.baseline(before=created_at,
+                                                          exclude_id=answer_id))
         store.save_analysis(answer_id, analysis)
     except VoiceCoachError as error:
         store.mark_failed(answer_id, str(error))

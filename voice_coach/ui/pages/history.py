@@ -131,9 +131,10 @@ def _reanalyse(store: AnswerStore, answer: StoredAnswer) -> None:
                                         created_at=answer.created_at)
             else:
                 recording = store.load_recording(answer.id)
-                analysis = analyze_answer(recording, answer.question,
-                                          transcriber=resources.get_transcriber(),
-                                          answer_id=answer.id, created_at=answer.created_at)
+                analysis = analyze_answer(
+                    recording, answer.question, transcriber=resources.get_transcriber(),
+                    answer_id=answer.id, created_at=answer.created_at,
+                    baseline=store.baseline(before=answer.created_at, exclude_id=answer.id))
         except VoiceCoachError as error:
             store.mark_failed(answer.id, str(error))
             status.update(label="The analysis failed", state="error")

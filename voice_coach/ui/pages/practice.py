@@ -9,7 +9,13 @@ import streamlit as st
 from voice_coach.audio import load_audio
 from voice_coach.compare import compare_reports
 from voice_coach.errors import VoiceCoachError
-from voice_coach.pipeline import analyze_answer, analyze_text, utc_now, validate_text
+from voice_coach.pipeline import (
+    STAGE_LABELS,
+    analyze_answer,
+    analyze_text,
+    utc_now,
+    validate_text,
+)
 from voice_coach.questions import (
     Question,
     custom_question,
@@ -26,9 +32,6 @@ QUESTION_MODES = {"random": "At random", "bank": "From the bank", "own": "My own
 ANSWER_MODES = {"record": "Speak", "upload": "Upload a file", "type": "Type"}
 #: Audio formats the uploader offers (all decode through voice_coach.audio).
 UPLOAD_TYPES = ["wav", "flac", "ogg", "oga", "opus", "mp3", "webm", "m4a", "mp4"]
-#: Stage names for the progress display.
-STAGE_LABELS = {"transcribe": "Transcribing", "prosody": "Measuring delivery",
-                "content": "Checking content", "score": "Scoring"}
 
 
 def render() -> None:
@@ -153,7 +156,8 @@ def _analyse_audio(data: bytes, name: str, question: Question | None,
     with st.status("Analysing your answer...", expanded=True) as status:
         analysis = _run(status, answer_id, store, lambda on_step: analyze_answer(
             recording, question, transcriber=resources.get_transcriber(),
-            answer_id=answer_id, created_at=created_at, on_step=on_step))
+            answer_id=answer_id, created_at=created_at, on_step=on_step,
+            baseline=store.baseline(before=created_at, exclude_id=answer_id)))
         if analysis is None:
             return
     _finish_attempt(answer_id, question, store)
@@ -180,7 +184,7 @@ def _run(status, answer_id: str, store: AnswerStore, analyse):
     """Run an analysis under ``status``; save it, or mark the saved answer failed."""
 
     def on_step(stage: str, event: str, seconds: float) -> None:
-        label = STAGE_LABELS.get(stage, stage)
+        label = STAGE_LABELS.get(stage, stage).capitalize()
         if event == "start":
             status.update(label=f"{label}...")
         else:
