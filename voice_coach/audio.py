@@ -114,9 +114,11 @@ def load_audio(source: AudioSource, *, options: AudioOptions | None = None,
     started = time.perf_counter()
     data, label = _read_source(source, opts, name)
     decoded = _decode(data, label, opts)
-    samples = decoded.samples
+    samples = _finite_in_range(decoded.samples, label)
     mono = samples.mean(axis=1, dtype=np.float32) if samples.shape[1] > 1 else samples[:, 0]
     mono = _resample(np.ascontiguousarray(mono, dtype=np.float32), decoded.rate)
+    # The resampler can ring a little past full scale; keep the [-1, 1] promise.
+    np.clip(mono, -1.0, 1.0, out=mono)
     _validate(mono, label, opts)
     return Recording(
         samples=mono,
@@ -153,12 +155,17 @@ def _read_source(source: AudioSource, opts: AudioOptions, name: str | None) -> t
             raise AudioError(f"audio file not found: {path}")
         if path.is_dir():
             raise AudioError(f"{path} is a folder, not an audio file")
+        if not path.is_file():
+            # A FIFO, socket or device (/dev/zero) would block or never end when read.
+            raise AudioError(f"{path} is not a regular file (a pipe or a device?); "
+                             "save the audio to a file first")
         size = path.stat().st_size
         if size > opts.max_file_bytes:
             raise AudioTooLongError(
                 f"{label} is {size / 2**20:.0f} MB; the limit is "
                 f"{opts.max_file_bytes / 2**20:.0f} MB"
             )
+        _check_header_duration(path, label, opts)
         try:
             data = path.read_bytes()
         except OSError as err:
@@ -182,6 +189,24 @@ def _read_source(source: AudioSource, opts: AudioOptions, name: str | None) -> t
     if not data:
         raise EmptyRecordingError(f"{label} is empty (0 bytes): there is no audio to analyse")
     return data, label
+
+
+def _check_header_duration(path: Path, label: str, opts: AudioOptions) -> None:
+    """Refuse a file whose header (read by libsndfile) says it is too long, before reading it.
+
+    Only the header is read, so an hour-long WAV is refused without holding its 115 MB in
+    memory. Anything libsndfile cannot parse is left to the full decoder.
+    """
+    import soundfile as sf
+
+    try:
+        info = sf.info(str(path))
+    except Exception:  # noqa: BLE001 - not libsndfile's format: the decoder decides
+        return
+    if info.frames > 0 and info.samplerate > 0:
+        duration_s = info.frames / info.samplerate
+        if duration_s > opts.max_duration_s:
+            raise AudioTooLongError(_too_long_message(label, duration_s, opts))
 
 
 class _Decoded(NamedTuple):
@@ -222,6 +247,19 @@ def _decode_soundfile(data: bytes, label: str, opts: AudioOptions) -> _Decoded:
 
 
 def _decode_ffmpeg(data: bytes, label: str, opts: AudioOptions) -> _Decoded:
+    try:
+        return _decode_ffmpeg_unchecked(data, label, opts)
+    except (AudioError, MemoryError):
+        raise
+    except Exception as err:  # PyAV raises many kinds of error on damaged input
+        lines = str(err).strip().splitlines()
+        raise AudioError(
+            f"cannot decode {label}: the file is corrupt "
+            f"({lines[0] if lines else type(err).__name__})"
+        ) from err
+
+
+def _decode_ffmpeg_unchecked(data: bytes, label: str, opts: AudioOptions) -> _Decoded:
     import av
 
     try:
@@ -236,7 +274,7 @@ def _decode_ffmpeg(data: bytes, label: str, opts: AudioOptions) -> _Decoded:
                 f"{label} has no audio track (supported formats: {_FORMATS_TEXT})"
             )
         stream = container.streams.audio[0]
-        rate = int(stream.rate or stream.codec_context.sample_rate or 0)
+        rate = int(getattr(stream, "rate", None) or stream.codec_context.sample_rate or 0)
         channels = int(stream.codec_context.channels or 1)
         if container.duration is not None:
             duration_s = container.duration / 1_000_000
@@ -273,6 +311,22 @@ def _decode_ffmpeg(data: bytes, label: str, opts: AudioOptions) -> _Decoded:
     samples = np.concatenate(chunks).astype(np.float32, copy=False)[:, None]
     # FFmpeg already resampled to 16 kHz mono; keep the original rate for the record.
     return _Decoded(samples, DEFAULT_SAMPLE_RATE, rate or DEFAULT_SAMPLE_RATE, channels)
+
+
+def _finite_in_range(samples: np.ndarray, label: str) -> np.ndarray:
+    """Refuse NaN or infinite samples; clip float over-range (beyond full scale) to [-1, 1].
+
+    Float WAVs may hold any value; clipping is what converting them to PCM would do, and it
+    keeps the resampler and the channel mix from overflowing to infinity.
+    """
+    bad = int(np.count_nonzero(~np.isfinite(samples)))
+    if bad:
+        raise AudioError(
+            f"{label} holds {bad} non-finite samples (NaN or infinity); the file is corrupt"
+        )
+    if not samples.flags.writeable:
+        samples = samples.copy()
+    return np.clip(samples, -1.0, 1.0, out=samples)
 
 
 def _resample(mono: np.ndarray, rate: int) -> np.ndarray:

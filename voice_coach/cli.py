@@ -200,6 +200,9 @@ def _read_text(source: str) -> str:
         raise InputTextError(f"text file not found: {path}")
     if path.is_dir():
         raise InputTextError(f"{path} is a folder, not a text file")
+    if not path.is_file():  # a FIFO or a device would block or never end when read
+        raise InputTextError(f"{path} is not a regular file (a pipe or a device?); "
+                             "use --text - to read standard input")
     try:
         data = path.read_bytes()
     except OSError as err:

@@ -36,8 +36,10 @@ STAGES: tuple[str, ...] = ("transcribe", "prosody", "content", "score")
 #: What each stage is doing, for progress messages.
 STAGE_LABELS: dict[str, str] = {"transcribe": "transcribing", "prosody": "measuring delivery",
                                 "content": "checking content", "score": "scoring"}
-#: A typed answer longer than this (about 8,000 words) is not one interview answer.
-MAX_TEXT_CHARS = 50_000
+#: A typed answer longer than this (about 5,000 words) is not one interview answer. The same
+#: as the content checks' own limit (``content.MAX_ANSWER_CHARS``): a larger one let a typed
+#: answer be saved and then fail in the checks.
+MAX_TEXT_CHARS = 30_000
 
 #: ``on_step(stage, event, seconds)``: event is "start" or "done"; seconds is the stage's
 #: time for "done" and 0.0 for "start".

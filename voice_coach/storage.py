@@ -42,7 +42,8 @@ DB_NAME = "history.sqlite3"
 #: Answer states: audio or text saved; analysis stored; analysis failed (error kept).
 STATUSES: tuple[str, ...] = ("recorded", "analyzed", "failed")
 #: Ids look like 20261121-223512-3f9a1c: sortable by time, safe as file names.
-_ID_RE = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
+#: ASCII digits only and matched whole (``fullmatch``: ``$`` would let a trailing newline in).
+_ID_RE = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}", re.ASCII)
 #: How long a writer waits for another process's transaction (SQLite busy timeout).
 BUSY_TIMEOUT_S = 30.0
 _SCHEMA_VERSION = 1
@@ -74,12 +75,12 @@ COLUMNS: tuple[str, ...] = ("id", "created_at", "updated_at", "status", "kind",
 
 def is_answer_id(text: str) -> bool:
     """Whether ``text`` has the form of an answer id."""
-    return isinstance(text, str) and bool(_ID_RE.match(text))
+    return isinstance(text, str) and bool(_ID_RE.fullmatch(text))
 
 
 def validate_answer_id(answer_id: str) -> str:
     """Return the id if it has the history's id form, else raise :class:`AnswerNotFoundError`."""
-    if not isinstance(answer_id, str) or not _ID_RE.match(answer_id):
+    if not isinstance(answer_id, str) or not _ID_RE.fullmatch(answer_id):
         raise AnswerNotFoundError(
             f"{str(answer_id)[:40]!r} is not an answer id (ids look like 20261121-223512-3f9a1c; "
             "`voice-coach history` lists them)"

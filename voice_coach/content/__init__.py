@@ -36,6 +36,7 @@ __all__ = [
 
 #: Longest answer the checks accept: about 30 minutes of speech at 150 wpm; an interview
 #: answer is 1-3 minutes, so anything longer is a pasted document, not an answer.
+#: ``pipeline.MAX_TEXT_CHARS`` is the same, so a typed answer is never refused after saving.
 MAX_ANSWER_CHARS: int = 30_000
 
 
@@ -75,8 +76,8 @@ def check_content(text: str, *, question: Question | None = None,
     if not isinstance(text, str):
         raise InputTextError(f"the answer must be text, not {type(text).__name__}")
     if len(text) > MAX_ANSWER_CHARS:
-        raise InputTextError(f"the answer is {len(text)} characters long; the limit is "
-                             f"{MAX_ANSWER_CHARS}")
+        raise InputTextError(f"the answer is {len(text):,} characters long; the limit is "
+                             f"{MAX_ANSWER_CHARS:,}")
     findings: dict[str, Finding] = {}
     results = check_results_framing(text, question)
     for cid in CHECK_IDS:
