@@ -36,6 +36,11 @@ AudioSource = str | os.PathLike[str] | bytes | bytearray | BinaryIO
 _FORMATS_TEXT = ", ".join(f.upper() for f in SUPPORTED_FORMATS)
 #: Size of a canonical WAV header: a file no larger holds no samples whatever it says.
 _WAV_HEADER_BYTES = 44
+#: First bytes of the containers libsndfile reads itself (WAV, RF64/BW64, FLAC, Ogg, AIFF, AU,
+#: CAF). Anything else goes straight to FFmpeg: libsndfile would hand it to libmpg123, which
+#: prints "Note: Illegal Audio-MPEG-Header" lines on stderr for any file that is not audio.
+_SNDFILE_MAGIC: tuple[bytes, ...] = (b"RIFF", b"RIFX", b"RF64", b"BW64", b"fLaC", b"OggS",
+                                     b"FORM", b".snd", b"caff")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -200,6 +205,9 @@ def _check_header_duration(path: Path, label: str, opts: AudioOptions) -> None:
     import soundfile as sf
 
     try:
+        with path.open("rb") as handle:
+            if not handle.read(4).startswith(_SNDFILE_MAGIC):
+                return
         info = sf.info(str(path))
     except Exception:  # noqa: BLE001 - not libsndfile's format: the decoder decides
         return
@@ -218,6 +226,8 @@ class _Decoded(NamedTuple):
 
 def _decode(data: bytes, label: str, opts: AudioOptions) -> _Decoded:
     """Decode to float32 of shape (frames, channels); libsndfile first, then FFmpeg."""
+    if not data.startswith(_SNDFILE_MAGIC):
+        return _decode_ffmpeg(data, label, opts)
     try:
         return _decode_soundfile(data, label, opts)
     except AudioTooLongError:

@@ -17,6 +17,7 @@ Exit codes
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -194,7 +195,11 @@ def _print_report(report: dict[str, Any], *, as_json: bool, out: TextIO) -> None
 
 def _read_text(source: str) -> str:
     if source == "-":
-        return sys.stdin.read()
+        # Bytes, decoded as UTF-8 like a file: the terminal's encoding may be ASCII.
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            return sys.stdin.read()
+        return _decode_text(stream.read(), "standard input")
     path = Path(source)
     if not path.exists():
         raise InputTextError(f"text file not found: {path}")
@@ -207,13 +212,27 @@ def _read_text(source: str) -> str:
         data = path.read_bytes()
     except OSError as err:
         raise InputTextError(f"cannot read {path}: {err.strerror or err}") from err
+    return _decode_text(data, str(path))
+
+
+def _decode_text(data: bytes, label: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputTextError(
-            f"{path} is not UTF-8 text (byte {err.start} cannot be decoded); "
+            f"{label} is not UTF-8 text (byte {err.start} cannot be decoded); "
             "save it as UTF-8 or pass an audio file without --text"
         ) from err
+
+
+def _tolerant(stream: TextIO) -> TextIO:
+    """Let a terminal that cannot show a character (emoji on ASCII) print a '?' instead."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+        # A closed or unusual stream is left as it is.
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="replace")
+    return stream
 
 
 # ----------------------------------------------------------------------- commands
@@ -465,8 +484,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     int
         The exit code (see the module docstring).
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out or _tolerant(sys.stdout)
+    err = err or _tolerant(sys.stderr)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

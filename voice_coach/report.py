@@ -309,12 +309,13 @@ def render_markdown(report: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>"})
+_MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>"},
+                             "\n": " ", "\r": " "})  # CommonMark ends lines at \n and \r
 
 
 def _md(text: str) -> str:
     """Escape Markdown and HTML control characters in text that came from the user."""
-    return str(text).translate(_MD_SPECIAL).replace("\n", " ")
+    return str(text).translate(_MD_SPECIAL)
 
 
 _HTML_STYLE = """
