@@ -26,7 +26,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 SPEECH = ROOT.parent / "shared" / "speech"
 CACHE = Path.home() / ".cache" / "voice-coach" / "bench-pyin"
-C2, C7 = 65.406, 2093.0
 
 
 def clips(limit: int | None) -> list[Path]:
@@ -46,17 +45,14 @@ def best_of(fn, n: int = 3) -> tuple[float, object]:
 
 
 def pyin_reference(path: Path, samples: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    import librosa
+    from voice_coach import bench
 
     CACHE.mkdir(parents=True, exist_ok=True)
     cached = CACHE / (path.name + ".npz")
     if cached.exists():
         d = np.load(cached)
         return d["f0"], d["voiced"], float(d["seconds"])
-    t = time.perf_counter()
-    f0, voiced, _ = librosa.pyin(samples, sr=16000, fmin=C2, fmax=C7, frame_length=1024,
-                                 hop_length=160)
-    seconds = time.perf_counter() - t
+    f0, voiced, seconds = bench.pyin_reference(samples)
     np.savez(cached, f0=f0, voiced=voiced, seconds=seconds)
     return f0, voiced, seconds
 
@@ -71,6 +67,7 @@ def main() -> None:
         raise SystemExit(f"{SPEECH} not found")
 
     from voice_coach.audio import load_audio
+    from voice_coach.bench import compare_pitch
     from voice_coach.prosody import measure_delivery
     from voice_coach.prosody.pitch import track_pitch
 
@@ -89,20 +86,11 @@ def main() -> None:
     for path in clips(args.limit):
         rec = load_audio(path)
         x = rec.samples
-        t_track, track = best_of(lambda x=x: track_pitch(x, 16000))
+        t_track, _ = best_of(lambda x=x: track_pitch(x, 16000))
         ref_f0, ref_v, t_pyin = pyin_reference(path, x)
-        n = min(ref_v.size, track.voiced.size)
-        ref_v, ref_f0, ours_v = ref_v[:n], ref_f0[:n], track.voiced[:n]
-        ref_clean = ref_v & (np.nan_to_num(ref_f0) >= C2 * 1.06)
-        agree = float(np.mean(ref_v == ours_v))
-        agree_c = float(np.mean(ref_clean == ours_v))
-        ours_med = float(np.median(track.f0_hz[:n][ours_v])) if ours_v.any() else np.nan
-        err = ours_med / float(np.nanmedian(ref_f0[ref_v])) - 1 if ref_v.any() else np.nan
-        err_c = (ours_med / float(np.nanmedian(ref_f0[ref_clean])) - 1
-                 if ref_clean.any() else np.nan)
-        both = ref_clean & ours_v
-        gpe = float(np.mean(np.abs(track.f0_hz[:n][both] / ref_f0[both] - 1) > 0.2)) \
-            if both.any() else np.nan
+        c = compare_pitch(x, (ref_f0, ref_v, t_pyin))
+        agree, agree_c = c["agreement"], c["agreement_clean"]
+        err, err_c, gpe = c["median_error"], c["median_error_clean"], c["gross_error"]
         tot["audio"] += rec.duration_s
         tot["track"] += t_track
         tot["pyin"] += t_pyin

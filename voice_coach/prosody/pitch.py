@@ -53,6 +53,10 @@ VOICING_SLOPE = 0.1
 MIN_VOICED_RUN_S = 0.03
 """Voiced runs shorter than this (3 frames) are spurious and dropped [H]."""
 
+FRAMES_PER_BLOCK = 2048
+"""Frames analysed together (20 s at a 10 ms hop): bounds memory whatever the answer's
+length, with blocks large enough that the FFTs stay vectorised."""
+
 MONOTONE_RANGE_ST = 3.0
 """p10-p90 range below this is flagged monotone (PROSODY.md F10; synthetic monotone 3.5 st) [H]."""
 
@@ -363,9 +367,13 @@ def track_pitch(
     idx = np.flatnonzero(active)
     if idx.size:
         view = np.lib.stride_tricks.sliding_window_view(padded, frame_len)
-        frames = view[starts[idx]]
-        frames = frames - frames.mean(axis=1, keepdims=True)
-        cm = _cmndf(frames, window, max_lag)
+        # In blocks of frames: the FFT temporaries of a whole 10-minute answer at once take
+        # over a gigabyte; only the (frames x lags) difference function is kept.
+        cm = np.empty((idx.size, max_lag + 1))
+        for first in range(0, idx.size, FRAMES_PER_BLOCK):
+            block = view[starts[idx[first:first + FRAMES_PER_BLOCK]]]
+            block = block - block.mean(axis=1, keepdims=True)
+            cm[first:first + FRAMES_PER_BLOCK] = _cmndf(block, window, max_lag)
         period, dip = _pick_periods(cm, min_lag, max_lag, opts.pick_threshold)
         reliable = dip < RELIABLE_DIP
         if opts.adapt_range and np.count_nonzero(reliable) >= 20:
