@@ -440,3 +440,167 @@ def test_no_traceback_reaches_the_user_for_any_of_these(tmp_path):
     code, out, err = _script(home, "analyze", str(tmp_path / "quiet.wav"), timeout=180)
     _refused((code, out, err), 4, "no speech detected")
     assert [a.status for a in _answers(home)] == ["failed"]
+
+
+# ------------------------------------------------------------------------ the app
+# The same inputs, lighter, through the Streamlit app (AppTest runs the real pages in-process
+# with the real model and the real history folder of ``home``).
+
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
+
+
+def _app():
+    pytest.importorskip("streamlit")
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=240)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _upload(at, name: str, data: bytes, mime: str = "audio/wav") -> None:
+    from voice_coach.ui import state as keys
+
+    at.segmented_control(key=keys.ANSWER_MODE).set_value("upload").run()
+    at.file_uploader[0].set_value((name, data, mime)).run()
+
+
+def _type(at, text: str) -> None:
+    from voice_coach.ui import state as keys
+
+    at.segmented_control(key=keys.ANSWER_MODE).set_value("type").run()
+    at.text_area[0].input(text)
+    next(b for b in at.button if b.label == "Analyse").click().run()
+
+
+def _app_error(at, fragment: str) -> str:
+    """Exactly one st.error, one line, naming the problem; no exception on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    (error,) = at.error
+    assert "\n" not in error.value and "Traceback" not in error.value
+    assert fragment in error.value, error.value
+    return error.value
+
+
+def _wav_bytes(samples: np.ndarray, rate: int = 16000, subtype: str = "PCM_16") -> bytes:
+    buffer = io.BytesIO()
+    sf.write(buffer, samples, rate, format="WAV", subtype=subtype)
+    return buffer.getvalue()
+
+
+def _hour_of_silence_flac() -> bytes:
+    buffer = io.BytesIO()
+    with sf.SoundFile(buffer, "w", 16000, 1, format="FLAC", subtype="PCM_16") as handle:
+        block = np.zeros(16000 * 60, dtype=np.int16)
+        for _ in range(60):
+            handle.write(block)
+    return buffer.getvalue()
+
+
+def _nan_wav() -> bytes:
+    samples = np.full(32000, 0.1, dtype=np.float32)
+    samples[100] = np.nan
+    return _wav_bytes(samples, subtype="FLOAT")
+
+
+@pytest.mark.parametrize(("name", "make", "fragment"), [
+    ("empty.wav", lambda: b"", "0 bytes"),
+    ("random.wav", lambda: np.random.default_rng(5).bytes(20_000), "not a supported audio"),
+    ("notes.mp3", lambda: b"my notes for the interview\n" * 50, "not a supported audio"),
+    ("cut.wav", lambda: _wav_bytes(np.zeros(16000, dtype=np.float32))[:30], "cut.wav"),
+    ("nan.wav", _nan_wav, "non-finite samples"),
+    ("blip.wav", lambda: _wav_bytes(np.full(4000, 0.1, dtype=np.float32)), "at least 1 s"),
+    ("hour.flac", _hour_of_silence_flac, "is 60:00 long; the limit is 15:00"),
+])
+def test_app_bad_upload_is_one_readable_error_and_saves_nothing(home, name, make, fragment):
+    at = _app()
+    _upload(at, name, make())
+    message = _app_error(at, fragment)
+    assert message.startswith("This recording cannot be used:")
+    assert _answers(home) == ()
+
+
+@pytest.mark.parametrize(("name", "make"), [
+    ("silence.wav", lambda: _wav_bytes(np.zeros(16000 * 4, dtype=np.float32))),
+    ("noise.wav", lambda: _wav_bytes(
+        np.random.default_rng(4).uniform(-0.5, 0.5, 16000 * 4).astype(np.float32))),
+    ("tone.wav", lambda: _wav_bytes(
+        (0.5 * np.sin(2 * np.pi * 440 * np.arange(16000) / 16000)).astype(np.float32))),
+])
+def test_app_upload_without_speech_keeps_the_answer_as_failed(home, name, make):
+    at = _app()
+    _upload(at, name, make())
+    _app_error(at, "History")
+    (answer,) = _answers(home)
+    assert answer.status == "failed" and "no speech" in answer.error
+
+
+def test_app_upload_name_never_becomes_a_path(home, tmp_path, speech, monkeypatch):
+    """A hostile file name is a label only: the audio is stored under its answer id."""
+    monkeypatch.chdir(tmp_path)
+    at = _app()
+    _upload(at, "../../evil dir/../réponse ñ.wav", speech.read_bytes())
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    (answer,) = _answers(home)
+    assert answer.status == "analyzed"
+    assert answer.audio_path == home / "audio" / f"{answer.id}.flac"
+    assert not (tmp_path.parent / "evil dir").exists()
+    assert "company" in answer.analysis["transcript"]["text"].lower()
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("", "empty"),
+    ("  \n\t\u3000 ", "empty"),
+    ("x" * 100_000, f"the limit is {MAX_TEXT_CHARS:,}"),
+])
+def test_app_bad_typed_answer_is_one_readable_error_and_saves_nothing(home, text, fragment):
+    at = _app()
+    _type(at, text)
+    _app_error(at, fragment)
+    assert _answers(home) == ()
+
+
+def test_app_typed_emoji_and_right_to_left_text(home):
+    at = _app()
+    _type(at, WORLD_TEXT)
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    (answer,) = _answers(home)
+    assert answer.kind == "typed" and answer.status == "analyzed"
+    assert answer.analysis["transcript"]["text"] == WORLD_TEXT.strip()
+    page = "".join(json.loads(el.proto.json)["html"] for el in at.get("bidi_component"))
+    assert "הובלתי" in page and "👩‍💻" in page
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold" in page  # markup shown as text
+
+
+# ------------------------------------------------------------------------ privacy
+
+
+def test_deleted_answer_leaves_no_trace_in_the_database_files(cli, home, tmp_path):
+    """`voice-coach delete` erases the text, not only the row: the database pages and the
+    write-ahead log are searched byte for byte while another process keeps the file open."""
+    import sqlite3
+
+    from voice_coach.storage import DB_NAME
+
+    keep = tmp_path / "keep.txt"
+    keep.write_text("I led the team and grew revenue by 8% for our customers.")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("I cut costs by 12%. ZEBRA-MARKER-7731 is my confidential plan.")
+    assert cli("analyze", "--text", keep)[0] == 0
+    code, out, _ = cli("analyze", "--text", secret, "--json")
+    secret_id = json.loads(out)["id"]
+    assert cli("analyze", "--text", keep)[0] == 0
+    other = sqlite3.connect(home / DB_NAME)  # the app, say, still has the history open
+    other.execute("PRAGMA secure_delete = OFF")  # its own setting must not matter
+    try:
+        assert other.execute("SELECT count(*) FROM answers").fetchone()[0] == 3
+        code, _, err = cli("delete", secret_id)
+        assert code == 0, err
+        files = [p for p in home.iterdir() if p.name.startswith(DB_NAME)]
+        assert files
+        for path in files:
+            assert b"ZEBRA-MARKER-7731" not in path.read_bytes(), path.name
+    finally:
+        other.close()
+    assert len(_answers(home)) == 2

@@ -261,3 +261,35 @@ def test_typed_text_limit_and_content_limit_are_the_same():
     assert report["content"]["word_count"] > 3000
     with pytest.raises(InputTextError, match="30,000"):
         analyze_text(text + "x")
+
+
+@TEXT_SETTINGS
+@given(text=st.one_of(_TEXT, st.lists(_WORDS, max_size=1500).map(" ".join)))
+@example(text="a " * 3000)
+@example(text="x" * 5000)
+def test_sentences_are_ordered_slices_of_bounded_length(text):
+    from voice_coach.content._text import MAX_SENTENCE_CHARS, sentences
+
+    end = 0
+    for sentence in sentences(text):
+        assert end <= sentence.start < sentence.end <= len(text)
+        assert text[sentence.start:sentence.end] == sentence.text
+        assert sentence.text.strip() and len(sentence.text) <= MAX_SENTENCE_CHARS
+        end = sentence.end
+
+
+@pytest.mark.parametrize("phrase", ["your team ", "salary ", "I increased sales by 20% ",
+                                    "for you and your team ", "free lunch "])
+def test_long_answers_split_into_sentences_once(phrase, monkeypatch):
+    """A 30,000-character answer with no full stop: the checks used to split it into
+    sentences once per match (3,000 times, 51 s for "your team"); now once per text."""
+    from voice_coach.content import _text
+
+    calls = []
+    real = _text._split_sentences
+    monkeypatch.setattr(_text, "_split_sentences", lambda t: calls.append(1) or real(t))
+    _text.sentences.cache_clear()
+    text = (phrase * (MAX_ANSWER_CHARS // len(phrase) + 1))[:MAX_ANSWER_CHARS]
+    report = check_content(text, question=get_question("why-hire-you"))
+    assert tuple(c.id for c in report.checks) == CHECK_IDS
+    assert len(calls) <= 2

@@ -368,7 +368,7 @@ def _validate(samples: np.ndarray, label: str, opts: AudioOptions) -> None:
 def _too_long_message(label: str, duration_s: float, opts: AudioOptions) -> str:
     return (
         f"{label} is {_clock(duration_s)} long; the limit is {_clock(opts.max_duration_s)} "
-        "(set a larger limit with --max-minutes)"
+        "(`voice-coach analyze --max-minutes` sets a larger limit)"
     )
 
 

@@ -165,6 +165,9 @@ class AnswerStore:
         try:
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # Deleted answers are overwritten with zeros, not left in free pages (the
+            # default only in some SQLite builds).
+            conn.execute("PRAGMA secure_delete = ON")
             yield conn
         except sqlite3.OperationalError as err:
             text = str(err)
@@ -371,6 +374,10 @@ class AnswerStore:
         answer = self.get(answer_id)
         with self._transaction() as conn:
             conn.execute("DELETE FROM answers WHERE id = ?", (answer.id,))
+        with self._connect() as conn:
+            # Copy the zeroed pages into the database file and empty the write-ahead log,
+            # so the old text is in neither (best effort: a busy reader postpones it).
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         if answer.audio_path is not None:
             try:
                 answer.audio_path.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ a negator ("not", "n't", "never", "no", "without") or a modal of intention ("wil
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,11 @@ __all__ = [
     "to_gerund",
 ]
 
+#: Longest "sentence", in characters (about 350 words): a text with no sentence punctuation is
+#: cut at a space before this. The longest run-on sentence in the labelled answers
+#: (tests/content_cases) is 1,009 characters; without a cap, the checks' per-match look-ups
+#: over the whole sentence made a 30,000-character unpunctuated answer take 7 s (measured).
+MAX_SENTENCE_CHARS: int = 2_000
 #: Longest look-back, in characters, for the clause that holds a cue (about 12 words):
 #: negation and modality in spoken English sit close to their verb.
 CLAUSE_LOOKBACK_CHARS: int = 70
@@ -43,21 +49,43 @@ class Sentence:
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z])(?<!\be\.g)(?<!\bi\.e)[.!?;]+(?=\s|$)|\n+")
 
 
+@functools.lru_cache(maxsize=8)
 def sentences(text: str) -> tuple[Sentence, ...]:
-    """Split ``text`` into sentences with character offsets (punctuation kept)."""
+    """Split ``text`` into sentences with character offsets (punctuation kept).
+
+    Cached for the last few texts: every check asks for the sentence around each of its
+    matches, and splitting again for each made a long answer quadratic (measured: 51 s for
+    3,000 repeats of "your team", 0.1 s with the cache).
+    """
+    return _split_sentences(text)
+
+
+def _split_sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
-        chunk = text[start:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append(Sentence(start + lead, end, text[start + lead:end]))
+        _add_sentence(text, start, end, out)
         start = end
-    if text[start:].strip():
-        lead = len(text[start:]) - len(text[start:].lstrip())
-        out.append(Sentence(start + lead, len(text), text[start + lead:]))
+    _add_sentence(text, start, len(text), out)
     return tuple(out)
+
+
+def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    """Append ``text[start:end]`` without its leading space, in pieces of at most
+    :data:`MAX_SENTENCE_CHARS` cut at a space; nothing when it is blank."""
+    while start < end:
+        chunk = text[start:end]
+        if not chunk.strip():
+            return
+        start += len(chunk) - len(chunk.lstrip())
+        stop = end
+        if stop - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            space = max(text.rfind(" ", start + 1, limit), text.rfind("\t", start + 1, limit))
+            stop = space if space > start else limit
+        out.append(Sentence(start, stop, text[start:stop]))
+        start = stop
 
 
 _CLAUSE_BOUNDARY = re.compile(

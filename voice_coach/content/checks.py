@@ -8,6 +8,8 @@ reasons are in the comments next to each pattern, and in docs/content.md.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,8 +53,16 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(kept)
 
 
+@functools.lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(s.start for s in sentences(text))
+
+
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
-    for s in sentences(text):
+    """The sentence that holds ``pos`` (a binary search: sentences are in order, apart)."""
+    i = bisect.bisect_right(_sentence_starts(text), pos) - 1
+    if i >= 0:
+        s = sentences(text)[i]
         if s.start <= pos < s.end:
             return s.start, s.end
     return 0, len(text)
