@@ -114,10 +114,9 @@ def test_random_bytes_after_a_wav_header(cli, home, tmp_path, speech):
     """A real RIFF/WAVE header followed by garbage: decodes as noise, which is no speech."""
     path = tmp_path / "garbage.wav"
     path.write_bytes(speech.read_bytes()[:44] + np.random.default_rng(8).bytes(64_000))
-    code, out, err = cli("analyze", path)
-    assert code in (3, 4), err
-    _refused((code, out, err), code, "")
-    assert all(a.status == "failed" for a in _answers(home))
+    _refused(cli("analyze", path), 4, "no speech detected")
+    (answer,) = _answers(home)
+    assert answer.status == "failed"
 
 
 def test_truncated_wav_is_analysed_up_to_where_it_stops(cli, home, tmp_path, say):
@@ -161,19 +160,19 @@ def test_unreadable_file(cli, home, tmp_path, speech, monkeypatch):
     fail as it does for an ordinary user (EACCES) by patching ``Path.read_bytes``."""
     path = tmp_path / "locked.wav"
     path.write_bytes(speech.read_bytes())
+    text = tmp_path / "locked.txt"
+    text.write_text("I led the team.")
+    locked = {path.name, text.name}
     real_read_bytes = Path.read_bytes
 
     def read_bytes(self: Path) -> bytes:
-        if self.name == path.name:
+        if self.name in locked:
             raise PermissionError(13, "Permission denied", str(self))
         return real_read_bytes(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    _refused(cli("analyze", path), 3, "Permission denied")
-    text = tmp_path / "locked.txt"
-    text.write_text("I led the team.")
-    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(
-        PermissionError(13, "Permission denied", str(self))))
+    err = _refused(cli("analyze", path), 3, "Permission denied")
+    assert "cannot read" in err and "locked.wav" in err
     _refused(cli("analyze", "--text", text), 3, "Permission denied")
     assert _answers(home) == ()
 
@@ -547,6 +546,16 @@ def test_app_upload_name_never_becomes_a_path(home, tmp_path, speech, monkeypatc
     assert answer.audio_path == home / "audio" / f"{answer.id}.flac"
     assert not (tmp_path.parent / "evil dir").exists()
     assert "company" in answer.analysis["transcript"]["text"].lower()
+
+
+def test_app_upload_name_is_shown_as_text_not_markdown(home):
+    """Messages are rendered as Markdown; a file name must not become a link or bold."""
+    at = _app()
+    _upload(at, "**bold** [link](mailto:a@b.c) $x$ <i>.wav", b"not audio at all" * 20)
+    message = _app_error(at, "not a supported audio file")
+    assert "\\*\\*bold\\*\\*" in message and "\\[link\\]\\(mailto" in message
+    assert "\\$x\\$" in message and "\\<i\\>" in message
+    assert _answers(home) == ()
 
 
 @pytest.mark.parametrize(("text", "fragment"), [

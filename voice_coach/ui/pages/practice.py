@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import streamlit as st
 
@@ -148,7 +149,7 @@ def _analyse_audio(data: bytes, name: str, question: Question | None,
     _start_attempt()
     created_at = utc_now()
     try:
-        recording = load_audio(data, name=name)
+        recording = load_audio(data, name=_display_name(name))
     except VoiceCoachError as error:
         st.session_state[keys.LAST_ERROR] = f"This recording cannot be used: {error}"
         return
@@ -161,6 +162,16 @@ def _analyse_audio(data: bytes, name: str, question: Question | None,
         if analysis is None:
             return
     _finish_attempt(answer_id, question, store)
+
+
+def _display_name(name: str) -> str:
+    """An uploaded file's name as messages show it: no folders, Markdown characters escaped
+    (messages are rendered as Markdown). The name is a label only, never a path."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1] or "upload"
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), base)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+!|~$:-]")
 
 
 def _analyse_text(text: str, question: Question | None, store: AnswerStore) -> None:
