@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -84,6 +85,28 @@ def test_load_audio_on_arbitrary_bytes_returns_a_recording_or_an_audio_error(hea
         event(type(error).__name__)
         assert str(error) and "\n" not in str(error)
         return
+    event("recording")
+    _check_recording(rec)
+
+
+@settings(max_examples=100, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(head=_MAGIC, body=st.binary(max_size=2048),
+       suffix=st.sampled_from([".wav", ".mp3", ".flac", ".ogg", ".m4a", ".txt", ""]))
+@example(head=b"", body=_WAV[:200], suffix=".wav")
+def test_load_audio_on_arbitrary_files_returns_a_recording_or_an_audio_error(head, body,
+                                                                              suffix):
+    """The path branch: the header peek and the file read, with any name ending."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"answer{suffix}"
+        path.write_bytes(head + body)
+        try:
+            rec = load_audio(path, options=SHORT)
+        except AudioError as error:
+            event(type(error).__name__)
+            assert "\n" not in str(error)
+            return
     event("recording")
     _check_recording(rec)
 
@@ -293,3 +316,30 @@ def test_long_answers_split_into_sentences_once(phrase, monkeypatch):
     report = check_content(text, question=get_question("why-hire-you"))
     assert tuple(c.id for c in report.checks) == CHECK_IDS
     assert len(calls) <= 2
+
+
+@settings(max_examples=30, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXT, question_text=st.one_of(st.none(), st.text(min_size=1, max_size=80)))
+def test_typed_answer_round_trips_through_the_history_file(text, question_text):
+    """Whatever the text, the history gives back exactly what was saved."""
+    import tempfile
+
+    from voice_coach.pipeline import validate_text
+    from voice_coach.questions import custom_question
+    from voice_coach.storage import AnswerStore
+
+    try:
+        cleaned = validate_text(text)
+    except InputTextError:
+        return
+    question = (custom_question(question_text)
+                if question_text and question_text.strip() else None)
+    with tempfile.TemporaryDirectory() as folder:
+        store = AnswerStore(folder)
+        answer_id = store.record_text(cleaned, question=question)
+        analysis = analyze_text(cleaned, question, answer_id=answer_id)
+        store.save_analysis(answer_id, analysis)
+        answer = store.get(answer_id)
+        assert answer.text == cleaned and answer.status == "analyzed"
+        assert answer.analysis == json.loads(json.dumps(analysis.to_dict()))
+        assert (answer.question is None) == (question is None)
