@@ -347,3 +347,17 @@ def test_espeak_reading_gets_the_same_verdicts(text, transcriber, tmp_path):
     spoken = {c.id for c in check_content(transcript.text).checks if c.detected}
     assert typed, "each agreement answer detects something"
     assert spoken == typed, f"transcript: {transcript.text!r}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I took a course on public speaking last year, and I presented our monthly demo now, "
+     "what is the biggest challenge your team faces this quarter.", True),
+    ("I like the product, so how do you measure success for this role in the first year.",
+     True),
+    ("Your team is expanding into card issuing, which is exactly where those models matter.",
+     False),
+    ("I delivered it early, and what is important for your team is speed.", False),
+])
+def test_a_question_run_into_a_sentence_without_its_question_mark(text, expected):
+    """Whisper often runs a spoken question into the previous sentence and drops the "?"."""
+    assert check_content(text).check("engagement").detected is expected

@@ -899,6 +899,20 @@ _QUESTION_WORD = re.compile(
     r"^\s*(?:(?:and|so|also|but|um|uh|well|actually|oh)[,\s]+)*(?:how|what|what['’]s|which|"
     r"who|why|where|when|is|are|does|do|did|could|can|would|will|have|has|may)\b", _I,
 )
+# "How/what/why" followed at once by an auxiliary ("what is the biggest challenge your team
+# faces"): a direct question even when Whisper ran it into the previous sentence and left out
+# the "?". Not "which/where/when/who": after a comma those open relative clauses ("..., which
+# is exactly where those models matter").
+_WH_INVERSION = re.compile(
+    r"^\s*(?:(?:and|so|also|but|um|uh|well|actually|oh|now)[,\s]+)*(?:how|what|why)\s+"
+    r"(?:is|are|was|were|does|do|did|would|will|could|can|has|have|should)\b", _I,
+)
+# "What is important for your team is speed": a pseudo-cleft statement, not a question.
+_PSEUDO_CLEFT = re.compile(
+    r"^\s*(?:(?:and|so|but|now)[,\s]+)*what\s+(?:is|was)\s+(?:really\s+|most\s+)?(?:important|"
+    r"key|crucial|critical|essential|needed|required|clear|interesting|great|best|hardest|"
+    r"vital|missing|striking)\b", _I,
+)
 _INTERVIEWER_REF = re.compile(
     r"\b(?:you|your|yours|the\s+team|this\s+team|the\s+role|this\s+role|this\s+position|"
     r"the\s+position|the\s+company|the\s+department|the\s+business|success|challenges?|"
@@ -961,7 +975,10 @@ def check_engagement(text: str, question: Question | None) -> Finding:
         last_clause = re.split(r"[,;:]\s*|\s(?:and|but|so)\s", st)[-1]
         interrogative = (_QUESTION_WORD.match(st) is not None
                          or _QUESTION_WORD.match(last_clause) is not None)
-        is_question = interrogative and (st.rstrip().endswith("?") or (
+        run_on_question = (_WH_INVERSION.match(last_clause) is not None
+                           and _PSEUDO_CLEFT.match(last_clause) is None
+                           and len(last_clause.split()) >= 5)
+        is_question = interrogative and (st.rstrip().endswith("?") or run_on_question or (
             re.search(r"\b(?:you|your)\b", st[:40], _I) is not None
             and not re.search(r"[.!]\s*$", st)))
         if is_question:
