@@ -1,21 +1,26 @@
 """Fundamental-frequency (F0) tracking for speech, fast enough to run beside Whisper.
 
-The tracker is YIN (de Cheveigné & Kawahara 2002) computed with FFTs on an 8 kHz copy of
-the signal, gated twice:
+The tracker is pyin (Mauch & Dixon 2014, as ``librosa.pyin`` implements it) computed
+cheaply:
 
-1. by energy: frames quieter than the answer's loud frames by more than
+1. energy gate: frames quieter than the answer's loud frames by more than
    :data:`SILENCE_GATE_DB` are unvoiced and never analysed (most pauses cost nothing);
-2. by periodicity: a frame is voiced only when its cumulative-mean-normalised difference
-   (CMNDF) dips below :attr:`PitchOptions.voicing_threshold`.
+2. YIN's cumulative-mean-normalised difference (CMNDF), with FFTs on an 8 kHz copy of the
+   signal, in blocks of :data:`FRAMES_PER_BLOCK` frames;
+3. pyin's observation model: a Beta(2, 18) prior over YIN thresholds and a Boltzmann prior
+   over the troughs below each threshold give every trough (periods of C2-C7) a probability
+   of being the pitch; only the few lowest troughs of a frame are kept;
+4. pyin's hidden Markov model, decoded by Viterbi: voiced states at those candidates,
+   unvoiced states with likelihood ``(1 - P(voiced)) / n_bins``, pitch moves of at most
+   2 semitones up or down per 10 ms with triangular weights (pyin's 4-semitone-wide
+   window), switching voicing at probability 0.01.
+   Voiced states with no candidate have probability 0 in pyin, so only the candidates are
+   kept (a sparse trellis; about 70 states a frame instead of 1,202).
 
-A second, speaker-adapted pass re-picks each frame's period inside
-``[0.75 * q25, 2 * q75]`` of the first pass (the two-pass range of PROSODY.md section 3.1),
-reusing the difference functions already computed, so octave errors outside the speaker's
-range are removed at no extra FFT cost.
-
-Settings were chosen by measured agreement with full-resolution ``librosa.pyin`` at its
-documented default range on ``shared/speech`` (see ``benchmarks/bench_prosody.py`` and
-``docs/prosody.md``).
+Frames pyin's HMM keeps "voiced" at its C2 floor (quiet stretches) are not pitch and are
+called unvoiced (:data:`PYIN_FLOOR_FACTOR`). Settings were chosen by measured agreement with
+full-resolution ``librosa.pyin`` at its documented default range on ``shared/speech`` (see
+``benchmarks/bench_prosody.py`` and ``docs/prosody.md``).
 """
 
 from __future__ import annotations
@@ -83,7 +88,7 @@ agreement as 6, so the rest never win."""
 UNVOICED_GRID_BINS = 10
 """The unvoiced states are kept every this many pitch bins (one per semitone): on a pyin
 reference with pyin's own observations, grids of 1, 2, 5 and 10 bins all reproduce pyin's
-voicing on 99.75 % of frames, and 10 is 1,000x cheaper than 1."""
+voicing on 99.75 % of frames; 10 is the cheapest."""
 
 MIN_VOICED_RUN_S = 0.03
 """Voiced runs shorter than this (3 frames) are spurious and dropped [H]."""
@@ -117,9 +122,10 @@ class PitchOptions:
     hop_s : float
         Frame step in seconds (10 ms, as Praat, eGeMAPS and our pyin reference use).
     window_s : float
-        YIN integration window in seconds. 50 ms is close to pyin's 64 ms frame less its
-        longest period; on shared/speech it agrees best with pyin (30 ms: 0.914, 40 ms:
-        0.928, 50 ms: 0.943, 60 ms: 0.943, 70 ms: 0.939).
+        YIN integration window in seconds, near pyin's 64 ms frame less its longest period.
+        Voicing agreement with pyin on shared/speech: 30 ms 0.914, 40 ms 0.928, 45 ms 0.940,
+        50 ms 0.943, 60 ms 0.943, 70 ms 0.939; 45 ms is the longest whose frame (window
+        plus the C2 period) fits a 512-point FFT at 8 kHz.
     voicing_switch_prob : float
         Probability of switching between voiced and unvoiced from one frame to the next
         (pyin's ``switch_prob``).
@@ -549,14 +555,12 @@ def track_pitch(
             cand_f0[rows], cand_prob[rows], cand_height[rows] = f0_b, prob_b, height_b
     aper = cand_height.min(axis=1)
     f0 = np.full(n_frames, np.nan)
-    voiced = np.zeros(n_frames, dtype=bool)
-    if idx.size:
-        state = _decode_voicing(cand_f0, cand_prob, hop / sr, opts.voicing_switch_prob)
-        voiced = state >= 0
-        frames = np.flatnonzero(voiced)
-        f0[frames] = cand_f0[frames, state[frames]]
-        aper[frames] = cand_height[frames, state[frames]]
-        voiced &= (f0 >= opts.fmin_hz) & (f0 <= opts.fmax_hz)
+    state = _decode_voicing(cand_f0, cand_prob, hop / sr, opts.voicing_switch_prob)
+    voiced = state >= 0
+    frames = np.flatnonzero(voiced)
+    f0[frames] = cand_f0[frames, state[frames]]
+    aper[frames] = cand_height[frames, state[frames]]
+    voiced &= (f0 >= opts.fmin_hz) & (f0 <= opts.fmax_hz)
     voiced = _drop_short_runs(voiced, round(MIN_VOICED_RUN_S / opts.hop_s))
     f0[~voiced] = np.nan
     times = np.arange(n_frames) * (hop / sr)
