@@ -49,6 +49,14 @@ _GATE_SPEECH_PAD_MS = 30
 #: prompt makes it likelier at the end of an answer ("Uh, hmm." over the closing silence).
 _MIN_SEGMENT_SPEECH_OVERLAP = 0.5
 _MAX_DOUBTFUL_LOGPROB = -0.5
+#: Fast speech reaches about 7 syllables (4-5 words) a second; two or more words packed
+#: tighter than this, in a segment the model strongly doubts, were not said there ("That's
+#: what I'm going to say." squeezed into the last 0.14 s of an answer by a fallback decode).
+_MAX_WORDS_PER_S = 8.0
+_MAX_SQUEEZED_LOGPROB = -1.0
+#: A strongly doubted segment that starts this close to the end of the detected speech is the
+#: decoder talking over the closing silence ("Hey, hey.", "Uh, uh," after the last word).
+_TAIL_S = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,7 +407,11 @@ def _invented(segment: Segment, spans: tuple[tuple[float, float], ...]) -> bool:
     last = max(w.end_s for w in segment.words)
     extent = max(last - first, 0.02)
     inside = sum(max(0.0, min(last, end) - max(first, start)) for start, end in spans)
-    invented = inside / extent < _MIN_SEGMENT_SPEECH_OVERLAP
+    doubted = segment.avg_logprob < _MAX_SQUEEZED_LOGPROB
+    squeezed = doubted and len(segment.words) >= 2 and len(segment.words) / extent > \
+        _MAX_WORDS_PER_S
+    trailing = doubted and bool(spans) and first >= spans[-1][1] - _TAIL_S
+    invented = squeezed or trailing or inside / extent < _MIN_SEGMENT_SPEECH_OVERLAP
     if invented:
         logger.info("dropped %r (%.1f-%.1f s): outside detected speech, avg log-prob %.2f",
                     segment.text, segment.start_s, segment.end_s, segment.avg_logprob)
