@@ -62,3 +62,23 @@ def test_fewer_than_three_phrase_ends_leave_uptalk_unscored() -> None:
     _, _, cues, _ = score_confidence(d, None)
     uptalk = next(c for c in cues if c.id == "uptalk")
     assert uptalk.status == "unscored" and uptalk.weight == 0.0 and uptalk.value is None
+
+
+def test_thresholds_mirrored_from_prosody_agree():
+    """scoring keeps copies of two prosody limits to stay light to import; they must match."""
+    from voice_coach import scoring
+    from voice_coach.prosody import pitch, voice_quality
+
+    assert scoring.MONOTONE_BELOW_ST == pitch.MONOTONE_RANGE_ST
+    assert scoring.UNSTEADY_ABOVE_ST == pitch.UNSTEADY_RANGE_ST
+    assert scoring.CREAK_NOTE_SHARE == voice_quality.CREAK_NOTE_SHARE
+
+
+def test_every_band_status_matches_its_text_at_the_edges():
+    from voice_coach.scoring import BANDS
+
+    rate = BANDS["speaking_rate"]
+    assert [rate.status(v) for v in (100, 120, 150, 180, 200)] == [
+        "flag", "amber", "good", "amber", "flag"]
+    fall = BANDS["final_fall"]
+    assert [fall.status(v) for v in (30, 50, 70)] == ["flag", "amber", "good"]

@@ -11,22 +11,21 @@ import json
 import textwrap
 from typing import Any
 
+from voice_coach.scoring import BANDS
+
 __all__ = ["FORMATS", "clock", "render", "render_html", "render_json", "render_markdown",
            "render_text"]
 
 FORMATS: tuple[str, ...] = ("text", "json", "md", "html")
 
-#: Speaking-rate bands (words per minute) used to explain the rate; PROSODY.md F1.
-RATE_SLOW_WPM = 110.0
-RATE_GOOD_LOW_WPM = 130.0
-RATE_GOOD_HIGH_WPM = 170.0
-RATE_RUSHED_WPM = 190.0
-#: Response latency bands (s); PROSODY.md F2.
-LATENCY_FINE_S = 1.5
-LATENCY_FLAG_S = 3.0
-#: Filler bands (per 100 words); PROSODY.md F5.
-FILLER_GOOD = 2.0
-FILLER_FLAG = 5.0
+# The bands that explain rate, latency and fillers are the scoring's own (one place).
+_RATE = BANDS["speaking_rate"]
+RATE_SLOW_WPM, RATE_RUSHED_WPM = _RATE.amber
+RATE_GOOD_LOW_WPM, RATE_GOOD_HIGH_WPM = _RATE.good
+LATENCY_FINE_S = BANDS["response_latency"].good[1]
+LATENCY_FLAG_S = BANDS["response_latency"].amber[1]
+FILLER_GOOD = BANDS["filled_pauses"].good[1]
+FILLER_FLAG = BANDS["filled_pauses"].amber[1]
 
 _VERDICT_TEXT = {
     "confident": "Confident: you sounded like an equal making an offer.",

@@ -34,6 +34,53 @@ CUE_WEIGHTS = {
     "supplicant_language": 2.5, "uptalk": 2.0, "final_fall": 1.0, "pitch_shift": 1.5,
     "loudness_shift": 1.0, "trailing_off": 1.0, "pitch_range": 0.0, "creak": 0.0,
 }
+INF = float("inf")
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A cue's limits: inside ``good`` it is good, inside ``amber`` amber, else flagged.
+
+    ``text`` says the same limits in words, as the report shows them.
+    """
+
+    good: tuple[float, float]
+    amber: tuple[float, float]
+    text: str
+
+    def status(self, value: float) -> str:
+        """Return ``"good"``, ``"amber"`` or ``"flag"`` for ``value``."""
+        if self.good[0] <= value <= self.good[1]:
+            return "good"
+        if self.amber[0] <= value <= self.amber[1]:
+            return "amber"
+        return "flag"
+
+
+#: Every delivery threshold, in one place. All are PROSODY.md section 6 starting points [H]
+#: (sources per feature there): F1 rate, F2 latency, F3 long pauses, F4 hesitations, F5
+#: fillers, F6 hedges, F7 uptalk, F8 final falls, F9 pitch level, F11 loudness and fading.
+BANDS: dict[str, Band] = {
+    "speaking_rate": Band((130, 170), (110, 190),
+                          "good 130-170; amber 110-130 or 170-190; flag <110 or >190"),
+    "response_latency": Band((0, 1.5), (0, 3.0), "good <=1.5 s; amber 1.5-3 s; flag >3 s"),
+    "long_pauses": Band((0, 1), (0, 3), "good <=1/min; amber 1-3/min; flag >3/min"),
+    "hesitation_pauses": Band((0, 2), (0, 5), "good <=2; amber 2-5; flag >5"),
+    "filled_pauses": Band((0, 2), (0, 5), "good <=2; amber 2-5; flag >5"),
+    "hedges": Band((0, 1), (0, 3), "good <=1; amber 1-3; flag >3"),
+    "uptalk": Band((0, 15), (0, 33), "good <=15%; amber 15-33%; flag >33%"),
+    "final_fall": Band((60, INF), (40, INF), "good >=60%; flag <40%"),
+    "pitch_shift": Band((-INF, 1), (-INF, 3), "good <=+1; amber +1 to +3; flag >+3"),
+    "loudness_shift": Band((-3, INF), (-6, INF), "flag below -6 dB; amber below -3 dB"),
+    "trailing_off": Band((0, 25), (0, 50),
+                         "flag when >50% of phrases fade by 10 dB or more; amber >25%"),
+}
+#: A silence this long is flagged wherever it falls (PROSODY.md F3).
+VERY_LONG_SILENCE_S = 3.0
+#: Pitch range (p10-p90, semitones) outside these is noted as monotone / unsteady (F10);
+#: mirrors voice_coach.prosody.pitch (not imported: scoring stays light; a test checks).
+MONOTONE_BELOW_ST, UNSTEADY_ABOVE_ST = 3.0, 12.0
+
 #: Creak on more than this share of phrase ends is noted (PROSODY.md F12) [H]; mirrors
 #: voice_coach.prosody.voice_quality.CREAK_NOTE_SHARE (not imported: scoring stays light).
 CREAK_NOTE_SHARE = 0.25
@@ -224,14 +271,6 @@ def _clock(t: float | None) -> str:
     return f"{m}:{sec:02d}"
 
 
-def _band(value: float, good: tuple[float, float], amber: tuple[float, float]) -> str:
-    if good[0] <= value <= good[1]:
-        return "good"
-    if amber[0] <= value <= amber[1]:
-        return "amber"
-    return "flag"
-
-
 def _cue(cue_id: str, label: str, value: float | None, unit: str, threshold: str,
          status: str, explanation: str, moments: tuple[Moment, ...] = ()) -> Cue:
     return Cue(id=cue_id, label=label, value=value, unit=unit, threshold=threshold,
@@ -241,13 +280,11 @@ def _cue(cue_id: str, label: str, value: float | None, unit: str, threshold: str
 
 def _delivery_cues(d: Delivery) -> list[Cue]:
     cues: list[Cue] = []
-    inf = float("inf")
     if d.words_per_minute is not None:
         wpm = d.words_per_minute
         cues.append(_cue(
             "speaking_rate", "Speaking rate", wpm, "wpm",
-            "good 130-170; amber 110-130 or 170-190; flag <110 or >190",
-            _band(wpm, (130, 170), (110, 190)),
+            BANDS["speaking_rate"].text, BANDS["speaking_rate"].status(wpm),
             "Slow speech reads as less competent and less sure; very fast speech as rushed "
             "(Smith et al. 1975; Apple et al. 1979). Articulation rate "
             f"{d.articulation_wpm or 0:.0f} wpm excludes pauses."))
@@ -255,7 +292,7 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
         lat = d.response_latency_s
         cues.append(_cue(
             "response_latency", "Response latency", lat, "s",
-            "good <=1.5 s; amber 1.5-3 s; flag >3 s", _band(lat, (0, 1.5), (0, 3.0)),
+            BANDS["response_latency"].text, BANDS["response_latency"].status(lat),
             "A long silence before answering lowers how knowledgeable and confident you "
             "seem (Brennan & Williams 1995; Matzinger et al. 2023).",
             (Moment(0.0, "(start)", f"first word after {lat:.1f} s"),)))
@@ -265,11 +302,11 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
         rate = len(longs) / minutes
         cues.append(_cue(
             "long_pauses", "Long pauses (>= 1 s)", rate, "per minute",
-            "good <=1/min; amber 1-3/min; flag >3/min", _band(rate, (0, 1), (0, 3)),
+            BANDS["long_pauses"].text, BANDS["long_pauses"].status(rate),
             "Infrequent, short pauses go with confidence (Scherer et al. 1973).",
             tuple(Moment(p.start_s, _clock(p.start_s), f"{p.duration_s:.1f} s silence")
                   for p in longs)))
-        very = [p for p in d.pauses if p.duration_s >= 3.0]
+        very = [p for p in d.pauses if p.duration_s >= VERY_LONG_SILENCE_S]
         cues.append(_cue(
             "long_silence", "Silences of 3 s or more", float(len(very)), "count",
             "any silence >= 3 s is flagged", "flag" if very else "good",
@@ -280,7 +317,7 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
         v = d.hesitation_per_100_words
         cues.append(_cue(
             "hesitation_pauses", "Pauses inside a clause", v, "per 100 words",
-            "good <=2; amber 2-5; flag >5", _band(v, (0, 2), (0, 5)),
+            BANDS["hesitation_pauses"].text, BANDS["hesitation_pauses"].status(v),
             "Pauses in the middle of a clause sound disfluent; pauses at clause ends do not "
             "(Kahng 2014/2018).",
             tuple(Moment(h.start_s, h.text, "pause inside a clause") for h in d.hesitations)))
@@ -296,7 +333,7 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
                                                                 m.time_s or 0.0)))
         cues.append(_cue(
             "filled_pauses", "Filled pauses (um, uh)", v, "per 100 words (at least)",
-            "good <=2; amber 2-5; flag >5", _band(v, (0, 2), (0, 5)),
+            BANDS["filled_pauses"].text, BANDS["filled_pauses"].status(v),
             "Fillers lower the listener's sense that you know the answer (Brennan & Williams "
             f"1995). {d.transcript_filler_count} in the transcript and "
             f"{d.hidden_filler_count} heard in the audio that the transcriber left out; "
@@ -306,7 +343,7 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
         v = d.hedge_per_100_words
         cues.append(_cue(
             "hedges", "Hedges and powerless language", v, "per 100 words",
-            "good <=1; amber 1-3; flag >3", _band(v, (0, 1), (0, 3)),
+            BANDS["hedges"].text, BANDS["hedges"].status(v),
             "Hedges ('sort of', 'I guess', 'maybe') lower perceived authority and "
             "employability (Erickson et al. 1978; Hosman 1989).",
             tuple(Moment(h.start_s, h.text, "hedge") for h in d.hedges)))
@@ -320,7 +357,7 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
         v = 100.0 * d.uptalk_ratio
         cues.append(_cue(
             "uptalk", "Statements ending in a rise", v, "%",
-            "good <=15%; amber 15-33%; flag >33%", _band(v, (0, 15), (0, 33)),
+            BANDS["uptalk"].text, BANDS["uptalk"].status(v),
             "A rise at the end of a statement can make it sound like a question and may "
             "sound uncertain to listeners (Brennan & Williams 1995; Goupil et al. 2021).",
             rises))
@@ -331,11 +368,10 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
             "not enough to judge the intonation.", rises))
     if enough_ends and d.final_fall_ratio is not None:
         v = 100.0 * d.final_fall_ratio
-        falls_ok = "good" if v >= 60 else ("amber" if v >= 40 else "flag")
         cues.append(_cue(
-            "final_fall", "Statements ending in a fall", v, "%", "good >=60%; flag <40%",
-            falls_ok, "Falling pitch at the end of a statement signals certainty "
-            "(Goupil et al. 2021).",
+            "final_fall", "Statements ending in a fall", v, "%", BANDS["final_fall"].text,
+            BANDS["final_fall"].status(v),
+            "Falling pitch at the end of a statement signals certainty (Goupil et al. 2021).",
             tuple(Moment(p["end_s"], p.get("text") or p["word"],
                          f"ends {p['kind']} ({p['slope_st_per_s']:+.0f} st/s)")
                   for p in decl if p["kind"] != "fall")))
@@ -345,7 +381,7 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
             v = float(pitch["shift_st"])
             cues.append(_cue(
                 "pitch_shift", "Pitch level vs your usual", v, "semitones",
-                "good <=+1; amber +1 to +3; flag >+3", _band(v, (-inf, 1), (-inf, 3)),
+                BANDS["pitch_shift"].text, BANDS["pitch_shift"].status(v),
                 "A raised voice, relative to your own usual pitch, reads as less confident "
                 "and more nervous (Jiang & Pell 2017; Apple et al. 1979: +3.2 st)."))
         rng = float(pitch["range_st"])
@@ -353,7 +389,8 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
             "unsteady" if pitch.get("unsteady") else "varied")
         cues.append(_cue(
             "pitch_range", "Pitch range (p10-p90)", rng, "semitones",
-            "note below 3 st (monotone) or above 12 st (unsteady)",
+            f"note below {MONOTONE_BELOW_ST:g} st (monotone) or above "
+            f"{UNSTEADY_ABOVE_ST:g} st (unsteady)",
             "amber" if note != "varied" else "good",
             f"Your pitch was {note} (median {pitch['median_hz']:.0f} Hz). The evidence on "
             "range and confidence is mixed (Jiang & Pell 2014 vs 2017), so this is a "
@@ -376,14 +413,13 @@ def _delivery_cues(d: Delivery) -> list[Cue]:
             v = float(loud["shift_db"])
             cues.append(_cue(
                 "loudness_shift", "Loudness vs your usual", v, "dB",
-                "flag below -6 dB; amber below -3 dB", _band(v, (-3, inf), (-6, inf)),
+                BANDS["loudness_shift"].text, BANDS["loudness_shift"].status(v),
                 "Louder speech goes with confidence (Scherer et al. 1973; Jiang & Pell 2017)."))
         if loud.get("fading_share") is not None:
             v = 100.0 * float(loud["fading_share"])
             cues.append(_cue(
                 "trailing_off", "Phrase endings that fade", v, "%",
-                "flag when >50% of phrases fade by 10 dB or more; amber >25%",
-                _band(v, (0, 25), (0, 50)),
+                BANDS["trailing_off"].text, BANDS["trailing_off"].status(v),
                 "Trailing off at the end of a sentence sounds unsure; keep the volume to the "
                 "last word.",
                 tuple(Moment(f["end_s"], f["word"], f"fades {f['fade_db']:.0f} dB")
