@@ -33,6 +33,7 @@ import numpy as np
 
 from voice_coach.errors import ConfigError
 from voice_coach.lexicon import FILLERS
+from voice_coach.prosody.spectrum import frame_power
 
 if TYPE_CHECKING:
     from voice_coach.prosody.pitch import PitchTrack
@@ -107,8 +108,7 @@ MERGE_GAP_S = 0.03
 
 _N_MELS = 24
 _N_CEPS = 12
-_FRAME = 400  # 25 ms at 16 kHz
-_N_FFT = 512
+_N_FFT = 512  # the spectrum size frame_power gives at 16 kHz (25 ms frames)
 _MEL_FMIN_HZ, _MEL_FMAX_HZ = 100.0, 4000.0
 
 
@@ -212,12 +212,7 @@ def _mel_cepstra(samples: np.ndarray, sample_rate: int, times_s: np.ndarray) -> 
 
         x = soxr.resample(x, sample_rate, 16000, quality="LQ")
         sample_rate = 16000
-    half = _FRAME // 2
-    padded = np.pad(x, (half, half + 1))
-    centres = np.clip(np.round(times_s * sample_rate).astype(int), 0, x.size)
-    frames = np.lib.stride_tricks.sliding_window_view(padded, _FRAME)[centres]
-    frames = frames * np.hanning(_FRAME).astype(np.float32)
-    power = np.square(np.abs(np.fft.rfft(frames, n=_N_FFT, axis=1)))
+    power, _ = frame_power(x, sample_rate, times_s)
     mel = np.log(power @ _mel_basis(sample_rate).T + 1e-10)
     return scipy.fft.dct(mel, type=2, norm="ortho", axis=1)[:, 1:_N_CEPS + 1]
 

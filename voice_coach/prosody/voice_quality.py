@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from voice_coach.prosody.spectrum import frame_power
+
 if TYPE_CHECKING:
     from voice_coach.prosody.pitch import PitchTrack
 
@@ -77,8 +79,6 @@ MIN_ENERGETIC_FRAMES = 5
 CREAK_NOTE_SHARE = 0.25
 """Creak on more than this share of phrase ends is worth a note (PROSODY.md F12) [H]."""
 
-_FRAME = 400  # 25 ms at 16 kHz
-_N_FFT = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +113,7 @@ class CreakSummary:
 
 def _low_band_share(samples: np.ndarray, sample_rate: int, times_s: np.ndarray) -> np.ndarray:
     """Share of energy below ``LOW_BAND_HZ`` in 25 ms frames centred at ``times_s``."""
-    frame = max(16, round(_FRAME * sample_rate / 16000))
-    n_fft = 1 << (frame - 1).bit_length()
-    half = frame // 2
-    padded = np.pad(np.asarray(samples, dtype=np.float32).reshape(-1), (half, half + 1))
-    centres = np.clip(np.round(times_s * sample_rate).astype(int), 0, padded.size - frame)
-    frames = np.lib.stride_tricks.sliding_window_view(padded, frame)[centres]
-    power = np.square(np.abs(np.fft.rfft(frames * np.hanning(frame), n=n_fft, axis=1)))
-    freqs = np.fft.rfftfreq(n_fft, 1.0 / sample_rate)
+    power, freqs = frame_power(samples, sample_rate, times_s)
     total = power[:, freqs >= 60.0].sum(axis=1)
     low = power[:, (freqs >= 60.0) & (freqs < LOW_BAND_HZ)].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
