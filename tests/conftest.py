@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import subprocess
@@ -99,3 +100,24 @@ def cli(home: Path) -> Callable[..., tuple[int, str, str]]:
         return code, out.getvalue(), err.getvalue()
 
     return run
+
+
+@pytest.fixture
+def mic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A private PulseAudio server whose null-sink monitor is the default input (this process
+    and its children); skipped where pulseaudio, paplay, PortAudio or sounddevice are missing."""
+    from pulse_mic import PulseServer, refresh_portaudio, require_mic_tools
+
+    from voice_coach.errors import MicrophoneUnavailableError
+
+    require_mic_tools()
+    server = PulseServer(tmp_path / "xdg")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(server.runtime_dir))
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    try:
+        refresh_portaudio()
+        yield server
+    finally:
+        server.stop()
+        with contextlib.suppress(MicrophoneUnavailableError):
+            refresh_portaudio()

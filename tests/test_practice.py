@@ -15,23 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
-from pulse_mic import PulseServer, refresh_portaudio, require_mic_tools
+from pulse_mic import PulseServer, refresh_portaudio
 
 from voice_coach.evaluation import word_error_rate
 from voice_coach.practice import _LineReader
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def mic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A private PulseAudio server; its null-sink monitor is the default input."""
-    require_mic_tools()
-    server = PulseServer(tmp_path / "xdg")
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(server.runtime_dir))
-    monkeypatch.delenv("PULSE_SERVER", raising=False)
-    yield server
-    server.stop()
 
 
 class Terminal:

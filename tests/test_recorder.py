@@ -7,7 +7,6 @@ Skipped cleanly where pulseaudio, paplay, PortAudio or sounddevice are missing.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import resource
 import signal
@@ -21,29 +20,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse_mic import PulseServer, refresh_portaudio, require_mic_tools
+from pulse_mic import PulseServer
 
 from voice_coach.audio import load_audio
 from voice_coach.errors import MicrophoneUnavailableError
 from voice_coach.evaluation import word_error_rate
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def mic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A private PulseAudio server whose null-sink monitor is this process's default input."""
-    require_mic_tools()
-    server = PulseServer(tmp_path / "xdg")
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(server.runtime_dir))
-    monkeypatch.delenv("PULSE_SERVER", raising=False)
-    try:
-        refresh_portaudio()
-        yield server
-    finally:
-        server.stop()
-        with contextlib.suppress(MicrophoneUnavailableError):
-            refresh_portaudio()
 
 
 def _play_when_live(server: PulseServer, path: Path, *, stop_after_s: float | None = None,
