@@ -298,10 +298,6 @@ class FasterWhisperTranscriber:
         rate = recording.sample_rate
         return tuple((s["start"] / rate, s["end"] / rate) for s in spans)
 
-    def speech_duration_s(self, recording: Recording) -> float:
-        """Seconds of speech that Silero VAD finds in the recording."""
-        return sum(end - start for start, end in self.speech_spans(recording))
-
     def decode_only(self, recording: Recording) -> int:
         """Run the model with exactly the settings of :meth:`transcribe`, and nothing else.
 

@@ -164,11 +164,6 @@ class Delivery:
     hidden_fillers: tuple[dict[str, Any], ...] = ()
     creak: dict[str, Any] | None = None
 
-    @property
-    def longest_pause_s(self) -> float | None:
-        """Duration of the longest pause, or None without pauses."""
-        return max((p.duration_s for p in self.pauses), default=None)
-
     def to_dict(self) -> dict[str, Any]:
         """Return the report's ``delivery`` object."""
         return {
