@@ -233,3 +233,12 @@ def test_exports_escape_the_answer_and_question_text(cli, tmp_path, fmt):
         assert "&lt;script&gt;" in exported
     else:
         assert "\\*\\*bold\\*\\*" in exported and "\\[link\\]" in exported
+
+
+def test_warm_up_prepares_the_analysis_stages():
+    """The app calls it at start-up so its first answer does not compile the pitch decoder."""
+    from voice_coach.pipeline import warm_up
+    from voice_coach.prosody import pitch
+
+    warm_up()
+    assert pitch._COMPILED["viterbi"].signatures, "the pitch decoder was not compiled"

@@ -25,9 +25,18 @@ if TYPE_CHECKING:
     from voice_coach.prosody.baseline import Baseline
     from voice_coach.transcription import Transcriber
 
-__all__ = ["MAX_TEXT_CHARS", "SCHEMA_VERSION", "STAGES", "STAGE_LABELS", "AnswerAnalysis",
-           "StepCallback",
-           "analyze_answer", "analyze_text", "utc_now"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "SCHEMA_VERSION",
+    "STAGES",
+    "STAGE_LABELS",
+    "AnswerAnalysis",
+    "StepCallback",
+    "analyze_answer",
+    "analyze_text",
+    "utc_now",
+    "warm_up",
+]
 
 #: Version of the report's JSON layout.
 SCHEMA_VERSION = 1
@@ -225,6 +234,23 @@ def analyze_answer(recording: Recording, question: Question | None = None, *,
         transcript=transcript, delivery=delivery, content=content, scorecard=scorecard,
         timings_s=timings,
     )
+
+
+def warm_up() -> None:
+    """Import the analysis stages and compile the pitch decoder, so a first answer doesn't wait.
+
+    The numba-compiled decoder is cached on disk after its first compilation (3-10 s on
+    2 cores); later processes load it in milliseconds. The app calls this once at start-up.
+    """
+    import numpy as np
+
+    from voice_coach.content import check_content
+    from voice_coach.prosody.pitch import track_pitch
+
+    t = np.arange(16000) / 16000.0
+    voice = 0.3 * np.sin(2 * np.pi * 150.0 * t) + 0.1 * np.sin(2 * np.pi * 300.0 * t)
+    track_pitch(voice.astype(np.float32), 16000)
+    check_content("I led the team and cut costs by 10%.")
 
 
 def validate_text(text: str) -> str:

@@ -22,6 +22,7 @@ def main() -> None:
     components.inject_style()
     with components.user_errors():
         resources.get_transcriber()  # warm the model at start-up, once per server
+        resources.warm_analysis()  # and the analysis stages (the pitch decoder compiles)
     pages = [
         st.Page(PAGES_DIR / "practice.py", title="Practice", icon=":material/mic:",
                 url_path="practice", default=True),

@@ -10,6 +10,7 @@ import streamlit as st
 
 from voice_coach.annotate import Contour, pitch_contour
 from voice_coach.config import home_dir, model_setting
+from voice_coach.pipeline import warm_up
 from voice_coach.storage import AnswerStore
 from voice_coach.transcription import FasterWhisperTranscriber, load_transcriber
 
@@ -23,6 +24,13 @@ def get_transcriber(model: str | None = None) -> FasterWhisperTranscriber:
 def get_store() -> AnswerStore:
     """Return the history in ``VOICE_COACH_HOME`` (one store object per folder)."""
     return _store_for(str(home_dir()))
+
+
+@st.cache_resource(show_spinner="Preparing the analysis...")
+def warm_analysis() -> bool:
+    """Import and compile the analysis stages once per server (see ``pipeline.warm_up``)."""
+    warm_up()
+    return True
 
 
 @st.cache_resource(show_spinner=False)
