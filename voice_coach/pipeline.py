@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from voice_coach.content import ContentReport
     from voice_coach.prosody import Delivery
     from voice_coach.prosody.baseline import Baseline
-    from voice_coach.transcription import Transcriber
+    from voice_coach.transcription import FasterWhisperTranscriber, Transcriber
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -236,21 +236,31 @@ def analyze_answer(recording: Recording, question: Question | None = None, *,
     )
 
 
-def warm_up() -> None:
+def warm_up(transcriber: FasterWhisperTranscriber | None = None) -> None:
     """Import the analysis stages and compile the pitch decoder, so a first answer doesn't wait.
+
+    Given a transcriber, also runs its model once (its first inference is slower).
 
     The numba-compiled decoder is cached on disk after its first compilation (3-10 s on
     2 cores); later processes load it in milliseconds. The app calls this once at start-up.
     """
     import numpy as np
 
+    from voice_coach.audio import Recording
     from voice_coach.content import check_content
-    from voice_coach.prosody.pitch import track_pitch
+    from voice_coach.prosody import measure_delivery
+    from voice_coach.transcription import Word
 
+    # Two seconds of a steady voiced sound with a pause, "said" as three words: enough to
+    # run every delivery measure (pitch, phrase ends, loudness, fillers, creak) once.
     t = np.arange(16000) / 16000.0
     voice = 0.3 * np.sin(2 * np.pi * 150.0 * t) + 0.1 * np.sin(2 * np.pi * 300.0 * t)
-    track_pitch(voice.astype(np.float32), 16000)
+    samples = np.concatenate([voice, np.zeros(8000), voice]).astype(np.float32)
+    words = (Word("I", 0.1, 0.4, 0.9), Word("led", 0.4, 0.9, 0.9), Word("it.", 1.6, 2.3, 0.9))
+    measure_delivery(Recording(samples), Transcript.from_words(words, model="warm-up"))
     check_content("I led the team and cut costs by 10%.")
+    if transcriber is not None:
+        transcriber.decode_only(Recording(samples))
 
 
 def validate_text(text: str) -> str:

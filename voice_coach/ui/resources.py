@@ -29,7 +29,7 @@ def get_store() -> AnswerStore:
 @st.cache_resource(show_spinner="Preparing the analysis...")
 def warm_analysis() -> bool:
     """Import and compile the analysis stages once per server (see ``pipeline.warm_up``)."""
-    warm_up()
+    warm_up(get_transcriber())
     return True
 
 
