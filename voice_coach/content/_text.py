@@ -157,17 +157,21 @@ def has_first_person(text: str) -> bool:
 _NUM_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|thousand|million|billion|half|a\s+third|a\s+quarter|dozen)"
+    r"eighty|ninety|hundred|thousand|million|billion|half|a\s+third|a\s+quarter|dozen|"
+    r"(?:a|one|two|three|four)\s+(?:fifths?|tenths?|thirds|quarters))"
 )
 _NUMBER = (rf"(?:[$£€]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?"
            rf"|{_NUM_WORD}(?:[\s-]+(?:and\s+)?{_NUM_WORD})*)")
 _UNIT = (
     r"(?:\s?%|\s?percent|\s?per\s?cent|\s?x\b|\s?times\s+(?:more|less|fewer|faster|higher|bigger|"
     r"larger|as|the|over)\b|\s?k\b|\s?m\b|\s?bn\b|\s?(?:million|billion|"
-    r"thousand|hundred)|\s?(?:dollars|euros|pounds|bucks|points|basis\s+points|hours?|days?|"
+    r"thousand|hundred)|\s?(?:dollars|euros|pounds|bucks|grand|quid|points|basis\s+points|hours?|days?|"
     r"weeks?|months?|minutes?|seconds?|ms|milliseconds|users|customers|clients|accounts|"
     r"deals|sales|leads|tickets|orders|signups|sign-ups|downloads|subscribers|complaints|"
-    r"defects|bugs|incidents|errors|students|patients|stars|places|spots|positions|ranks))"
+    r"defects|bugs|incidents|errors|students|patients|stars|places|spots|positions|ranks|"
+    r"beds|calls|visits|jobs|cases|shifts|sites|stores|schools|members|volunteers|"
+    r"applications|referrals|bookings|covers|units|items|parcels|pallets|claims|"
+    r"appointments|reviews|hires|staff|people|families|pupils|kids|children))"
 )
 
 #: A measurable quantity: a number with a unit ("12%", "fifteen percent", "$2 million",
@@ -176,7 +180,9 @@ QUANTITY = re.compile(
     rf"(?:[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?"
     rf"|(?<![\w.]){_NUMBER}{_UNIT}"
     rf"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing|e)\b|\btwice\s+as\b|\bin\s+half\b"
-    rf"|\bby\s+(?:half|a\s+third|a\s+quarter|two[\s-]thirds|three[\s-]quarters)\b"
+    rf"|\bby\s+(?:(?:about|around|almost|nearly|roughly|over|more\s+than)\s+)?(?:half|a\s+third|"
+    rf"a\s+quarter|a\s+fifth|a\s+tenth|two[\s-]thirds|three[\s-]quarters|a\s+(?:day|week|"
+    rf"month|year))\b"
     rf"|\b(?:ten|two|three|four|five)[\s-]?fold\b"
     rf"|\bfrom\s+{_NUMBER}\b[^.;]{{0,30}}?\bto\s+{_NUMBER}\b)",
     re.IGNORECASE,

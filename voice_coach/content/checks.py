@@ -94,7 +94,7 @@ _ACHIEVED_VERB_RE = re.compile(
     r"recover|retain|exceed|surpass|acquir|attract|onboard|convert|speed|gain|sign|clos|"
     r"land|secur|deliver|achiev|minimi[sz]|maximi[sz]|streamlin|automat|optimi[sz]|prevent|"
     r"avoid|fix|solv|resolv|launch|shipp|turn|produc|return|earn|push|help|enabl|allow|"
-    r"mov|shift|migrat|fre)ed"
+    r"mov|shift|migrat|fre|clear)ed"
     r"|cut|grew|grown|brought|drove|driven|won|beat|hit|rose|fell|went|came|shrank|shrunk|"
     r"sped|made)\b",
     _I,
@@ -199,6 +199,13 @@ _MONEY_TAKEN_RE = re.compile(
     r"(?:\.\d+)?(?:\s?(?:k|m|million|thousand))?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand)?"
     r"\s?(?:pounds|dollars|euros|quid|grand)|(?:\w+[\s-]+){0,3}(?:thousand|million|grand)\s?"
     r"(?:pounds|dollars|euros|quid)?)", _I)
+# A phrasal change with the measure between verb and particle: "we'd got that up to eighty two
+# percent", "got average length of stay down by almost a day", "brought the waiting list down
+# to five weeks".
+_PHRASAL_CHANGE_RE = re.compile(
+    rf"\b(?:got|gotten|brought|pushed|pulled|driven|drove|took|dragged|knocked|cut|kept|"
+    rf"held|bumped|ramped)\s+(?:[\w'’-]+\s+){{0,6}}?(?:up|down|back|under|below)\s+(?:to|by|"
+    rf"from|under|below|above|over)\s+{_CHANGE_NUM}(?!\w)", _I)
 # Changes that are the speaker's career, pay or team size, not an organisational result.
 _NOT_CHANGE_HEAD = re.compile(
     r"\b(?:salary|pay|paid|earn\w*|bonus|band|grade|title|promot\w*|team\s+of|headcount|"
@@ -291,6 +298,11 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             quantity = has_quantity(_TIMING_RE.sub(" ", rest_clause)) or (
                 verb.startswith(("doubl", "tripl", "halv", "quadrupl")))
             metric = re.search(rf"\b{_METRIC_NOUN}\b", rest_clause[:60], _I) is not None
+            passive_subject = re.search(
+                rf"\b{_METRIC_NOUN}\b[^,;]{{0,40}}\b(?:was|were|has\s+been|have\s+been|had\s+been|"
+                rf"got)\s+(?:\w+\s+)?$", st[:m.start()], _I)
+            if passive_subject and verb not in {"went", "came", "made", "turned", "hit", "beat"}:
+                metric = True  # "the backlog of open complaints was cleared"
             if verb in {"moved", "shifted", "migrated", "converted"}:
                 if not (quantity and metric):
                     continue
@@ -377,7 +389,8 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
         # 40%", "took the waiting list from fourteen weeks to five", "went from about a third
         # to almost none", "which took over 80,000 pounds in its first month". The agent is
         # checked as for the verbs above (speaker in the sentence, achieved, not someone else).
-        for pattern in (_CHANGE_FROM_TO_RE, _CHANGE_UP_DOWN_RE, _MONEY_TAKEN_RE):
+        for pattern in (_CHANGE_FROM_TO_RE, _CHANGE_UP_DOWN_RE, _MONEY_TAKEN_RE,
+                        _PHRASAL_CHANGE_RE):
             for m in pattern.finditer(st):
                 pos = sent.start + m.start()
                 head = clause_prefix(text, pos)
@@ -475,8 +488,97 @@ _HM_FALSE = re.compile(
 )
 
 
-def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
+# The broad rule (after the patterns above): a reference to the interviewer's side ("your
+# fleet", "your app reviews", "you're preparing for a sale", "whoever gets this job") with a
+# word of need, aim, trouble or change, or the speaker's offer of help, a few words away. The
+# two together are what turns an answer toward the hiring manager; either alone is not ("I
+# read your job description", "your company is great", "I want to help people").
+_THEIR_REF = re.compile(
+    r"\byour\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[\w'’-]+)\b"
+    r"|\byou(?:['’]re|\s+are|['’]ve\s+got|\s+have\s+got|\s+guys|['’]ll\s+be|\s+will\s+be)\s+"
+    r"(?P<verb>\w+ing)\b"
+    r"|\byou(?:['’]ve|\s+have)\s+got\s+(?:[\w'’-]+\s+){0,3}?(?P<head2>[\w'’-]+)\b"
+    r"|\b(?:matters?|important|priority|priorities)\s+(?:most\s+)?(?:to|for)\s+you\b"
+    r"|\bhow\s+(?:do|would|will|does)\s+(?:you|the\s+team)\s+(?:measure|judge|know|define|"
+    r"assess|decide)\b"
+    r"|\b(?:whoever|the\s+person\s+who)\s+(?:gets|takes|joins|fills)\b"
+    r"|\bthis\s+(?:hire|new\s+hire|opening|vacancy)\b"
+    r"|\b(?:the|this)\s+(?:team|department|ward|unit|company|business|organi[sz]ation|firm|"
+    r"practice|school|store|branch|site|group)(?:['’]s)?\s+(?:[\w-]+\s+)?(?:needs?|goals?|"
+    r"targets?|problems?|challenges?|priorit(?:y|ies)|plans?|struggl\w*|biggest|hardest)\b",
+    _I,
+)
+#: "your ..." heads that are the hiring paperwork, the speaker's own future seat, or courtesy.
+_THEIR_REF_EXCLUDED_HEAD = re.compile(
+    r"^(?:job|role|position|seat|chair|title|desk|office|shoes|time|question|questions|"
+    r"consideration|interview|description|posting|ad|advert|listing|offer|spec|opinion|name|"
+    r"email|call|invitation|feedback|patience|help|advice|view|point|honesty|website|site|"
+    r"careers|career|linkedin|profile|own|mind|experience|background|side|self|way|hand|"
+    r"boss|manager|predecessor|kindness)$",
+    _I,
+)
+_NEED_WORD = re.compile(
+    r"\b(?:needs?|needed|need\s+to|problems?|challenges?|goals?|targets?|plans?|planning|"
+    r"priorit(?:y|ies)|worr(?:y|ies|ied)|concerns?|struggl\w*|pressure|backlog|gap|risks?|"
+    r"shrinking|dropping|falling|declining|dip|slipping|losing|behind|stretched|short(?:age)?|"
+    r"inspection|audit|deadlines?|launch\w*|expan\w+|expanding|scal(?:e|ing)|growing|"
+    r"preparing|opening|migrating|rolling\s+out|moving\s+to|switching|hiring|facing|"
+    r"complaints?|reviews?|churn|retention|revenue|costs?|margins?|sales|customers?|clients?|"
+    r"patients?|users?|success(?:ful)?|succeed|measure\w*|look\s+like|keep\w*\s+\w+\s+up\s+at\s+"
+    r"night|double|doubling|increase|reduce|cut|improve|fix|solve|issues?|waits?|waiting|"
+    r"queues?|delays?|outages?|errors?|turnover|attrition|vacanc\w+|still\s+mostly|only\s+"
+    r"(?:available|offered)|want\s+(?:this|the)\s+(?:hire|role|person))\b",
+    _I,
+)
+_OFFER_WORD = re.compile(
+    r"\b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will|I\s+can|I\s+could|me)\s+(?:\w+\s+){0,3}?"
+    r"(?:help|bring|support|contribute|start|try|test|pilot|model|take\s+on|solve|fix|tackle|"
+    r"make\s+(?:that|it|this)\s+possible|deliver|build|sketch|sit\s+with|focus)\b"
+    r"|\bthat['’]?s\s+(?:exactly\s+)?(?:where|what|the\s+(?:kind|sort)\s+of)\b",
+    _I,
+)
+#: Words between an interviewer-side reference and a need or offer word in one sentence.
+THEIR_NEED_MAX_GAP_WORDS: int = 12
+
+
+def _their_need_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences where an interviewer-side reference meets a need, aim or offer."""
     spans: list[tuple[int, int]] = []
+    for sent in sentences(text):
+        st = sent.text
+        for m in _THEIR_REF.finditer(st):
+            head = m.group("head")
+            if head and _THEIR_REF_EXCLUDED_HEAD.match(head):
+                continue
+            if head and re.match(r"(?:job|role|position|career)\b",
+                                 st[m.start():m.end()].split(None, 1)[-1], _I):
+                continue
+            lo = max(0, m.start() - 80)
+            window_before = st[lo:m.start()]
+            window_after = st[m.end():m.end() + 90]
+            before_words = window_before.split()[-THEIR_NEED_MAX_GAP_WORDS:]
+            after_words = window_after.split()[:THEIR_NEED_MAX_GAP_WORDS]
+            near = " ".join(before_words) + " " + m.group(0) + " " + " ".join(after_words)
+            if m.group("verb") and m.group("verb").lower() in {"thing", "doing", "looking",
+                                                               "going", "asking", "saying"}:
+                continue
+            if not (_NEED_WORD.search(near) or _OFFER_WORD.search(st)):
+                continue
+            if head and re.search(r"\b(?:learn|learning|study|use|used|using|admire|love|"
+                                  r"loved|like|liked|enjoy|enjoyed|know|knowing)\s+(?:all\s+)?$",
+                                  st[max(0, m.start() - 15):m.start()], _I) and not (
+                    _NEED_WORD.search(st[m.end():m.end() + 60])):
+                continue
+            pos = sent.start + m.start()
+            if is_negated(text, pos) and re.search(r"\b(?:care|worry|interest|know)\b",
+                                                  clause_prefix(text, pos), _I):
+                continue
+            spans.append((pos, sent.start + m.end()))
+    return spans
+
+
+def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
+    spans: list[tuple[int, int]] = _their_need_spans(text)
     for pattern in _HM_PATTERNS:
         for m in pattern.finditer(text):
             if _HM_FALSE.match(text, m.start()):
@@ -523,6 +625,8 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("over-gratitude", re.compile(
         r"\b(?:grateful|thankful|lucky|blessed|honou?red)\s+(?:for|to\s+(?:get|have|be\s+given|"
         r"be\s+considered))\s+(?:\w+\s+)?(?:any|even\s+a|even\s+an|the\s+slightest)\b|"
+        r"\bI['’]?(?:d|\s+would)\s+be\s+(?:so\s+|very\s+|really\s+|incredibly\s+|eternally\s+|"
+        r"forever\s+|truly\s+)+(?:grateful|thankful)\b|"
         r"\bgrateful\s+for\s+(?:any|whatever)\b|\b(?:for|by)\s+even\s+(?:considering|"
         r"interviewing|seeing|talking\s+to|meeting)\s+me\b|\bI['’]?(?:d|\s+would)\s+be\s+"
         r"(?:so\s+|very\s+|really\s+)?(?:lucky|grateful|honou?red)\s+(?:to|if)\b|"
@@ -537,8 +641,13 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"experienced|qualified|good|organi[sz]ed|skilled|capable|impressive|special)"
         r"(?!\s+(?:at|with|in)\b)|(?:good|qualified|smart|experienced|strong)\s+enough|"
         r"as\s+(?:good|smart|qualified|experienced|strong)\s+as)\b|"
-        r"\b(?:I['’]m|I\s+am)\s+(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:junior|intern|beginner|"
-        r"nobody|newbie|student|assistant|secretary|temp|graduate|grad)\b|"
+        r"\b(?:I['’]m|I\s+am)\s+(?:just|only)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:junior|intern|beginner|"
+        r"nobody|newbie|student|assistant|secretary|temp|graduate|grad|teacher|nurse|clerk|"
+        r"trainee|apprentice|cashier|receptionist|admin|worker|person|girl|guy|mum|mom|dad)\b|"
+        r"\b(?:there\s+must\s+be|you['’]?(?:ve|\s+have|\s+must\s+have|\s+probably\s+have)\s+(?:got\s+)?|"
+        r"there\s+are\s+probably|I['’]?m\s+sure\s+(?:there\s+are|you\s+have))\s+(?:so\s+)?(?:much\s+|"
+        r"far\s+|loads\s+of\s+|lots\s+of\s+|many\s+)?(?:better|stronger|more\s+(?:qualified|"
+        r"experienced|suitable))\s+(?:\w+\s+)?(?:candidates|applicants|people|options)\b|"
         r"\bI\s+(?:know|realise|realize|understand)\s+(?:that\s+)?I\s+(?:don['’]?t|do\s+not|"
         r"lack|haven['’]?t|am\s+not|['’]m\s+not)\b|"
         r"\bI\s+(?:don['’]?t|do\s+not)\s+(?:really\s+)?have\s+(?:much|a\s+lot\s+of|enough|any|"
@@ -555,7 +664,7 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"possible)\s+(?:if|for\s+me)\b|\bis\s+it\s+(?:ok|okay|alright|all\s+right)\s+if\b|"
         r"\b(?:may|can|could)\s+I\s+(?:please\s+)?(?:just\s+)?(?:say|add|mention|explain|"
         r"continue|go\s+on|take\s+a\s+(?:moment|second)|start\s+over|have\s+a\s+moment)\b|"
-        r"\bif\s+you['’]?(?:d|\s+would|\s+will)\s+(?:let|allow)\s+me\b|\bwith\s+your\s+"
+        r"\bif\s+you['’]?(?:d|\s+would|\s+will)\s+(?:just\s+|only\s+)?(?:let|allow)\s+me\b|\bwith\s+your\s+"
         r"permission\b|\bif\s+you\s+(?:don['’]?t|do\s+not)\s+mind\b", _I)),
 )
 
@@ -658,13 +767,14 @@ _DELIVERY_PATTERNS = (
     # Any achieved or promised act with a strong timeliness phrase: "we opened it a month
     # ahead of schedule", "I always delivered ahead of the date", "both opened on the
     # planned date". The verb is checked below (not punctuality, not negated).
-    re.compile(r"\b(?:I|we|I['’]ll|we['’]ll|I['’]d|both|all|it|they|the\s+\w+|which)\s+"
+    re.compile(r"\b(?:I|we|I['’]ll|we['’]ll|I['’]d|I['’]ve|we['’]ve|both|all|it|they|the\s+\w+|"
+               r"which)\s+"
                r"(?:\w+\s+){0,6}?(?:ahead\s+of\s+(?:the\s+|its\s+|our\s+|their\s+|your\s+)?"
                r"(?:schedule|date|deadline|plan|target|time)|on\s+(?:the\s+)?(?:planned|agreed|"
                r"promised|target|scheduled|original)\s+(?:date|day)|(?:under|within|inside|below)\s+"
                r"(?:the\s+|our\s+|their\s+|its\s+|your\s+|what\s+)?(?:\w+\s+){0,3}?budget|"
                r"(?:under|below)\s+what\s+\w+\s+had\s+(?:signed\s+off|approved|budgeted)|"
-               r"on\s+(?:or\s+before|schedule|budget)|before\s+(?:the|its|your|our)\s+(?:\w+\s+)?"
+               r"on\s+(?:or\s+before|schedule|budget)|before\s+(?:the|its|your|our|their)\s+(?:\w+\s+)?"
                r"(?:deadline|due\s+date|go-live))\b", _I),
     # A promised date kept: "promised we'd have it restored by end of day, which we did".
     re.compile(r"\b(?:promised|said|committed|told\s+\w+)\b[^.;!?]{0,60}?\bby\s+(?:the\s+)?"
@@ -682,7 +792,13 @@ _DELIVERY_PATTERNS = (
                r"(?:\w+\s+){0,3}?(?:faster|sooner|quicker|earlier)\b|\bsupposed\s+to\s+take\s+"
                r"[^.;!?]{0,40}?\b(?:got|had|finished|did)\s+(?:it\s+)?(?:done\s+)?in\b", _I),
 )
-_DELIVERY_NO_NEG = frozenset({2, len(_DELIVERY_PATTERNS) - 2})
+_DELIVERY_PATTERNS = (
+    *_DELIVERY_PATTERNS,
+    # "brought the school extension in two weeks early / under budget / on time".
+    re.compile(rf"\b(?:brought|bring|bringing|came|come|coming)\s+(?:[\w'’-]+\s+){{0,5}}?in\s+"
+               rf"{_TIMELY}", _I),
+)
+_DELIVERY_NO_NEG = frozenset({2, len(_DELIVERY_PATTERNS) - 3})
 _LATE_AFTER = re.compile(r"\s*(?:late|behind|over\s+budget)", _I)
 
 
@@ -706,6 +822,9 @@ def check_delivery_promises(text: str, question: Question | None) -> Finding:
             if i == 0 and re.search(r"\b(?:arriv|show|turn\s+up|came\s+to\s+work|come\s+to\s+"
                                     r"work|get\s+to\s+work|clock)", inner, _I):
                 continue  # punctuality, not delivery
+            if i == 0 and re.search(r"\b(?:that|which|who)\s+\w+\b[^.;!?]*\bearly\s*$", inner,
+                                    _I):
+                continue  # "built a dashboard that helped spot students early": another verb
             if re.search(r"\b(?:if|unless|whether)\b", clause_prefix(text, m.start()), _I):
                 continue
             spans.append((m.start(), m.end()))
@@ -790,6 +909,10 @@ def check_not_after_your_job(text: str, question: Question | None) -> Finding:
             if low.startswith("be you") and re.search(r"^\s*(?:with|and|for|to|in)\b",
                                                       text[m.end():], _I):
                 continue
+            if re.match(r"[^.!?]{0,12}\b(?:in\s+terms\s+of|expertise|knowledge|skill|craft)\b|"
+                        r"[^.!?]{0,40}\bnot\s+(?:the|your)\s+(?:title|job|role|position|seat)\b",
+                        text[m.end():], _I):
+                continue  # "where you are now in terms of expertise, not the title"
             if re.match(r"(?:help|support|assist|work\s+with|learn\s+from)", text[
                     max(0, m.start() - 20):m.start()].strip()[-12:], _I):
                 continue
@@ -808,8 +931,7 @@ _SKILL_NOUN = (
     r"problem[\s-]solving|people\s+skills|soft\s+skills|sales\s+skills|toolkit|experience)"
 )
 _GROWTH_PATTERNS = (
-    re.compile(r"\b(?:I|I['’]ve|we)\s+(?:\w+\s+){0,2}?(?:learn(?:ed|t)|picked\s+up|mastered|"
-               r"studied)\b(?!\s+(?:that|of|about)\s+(?:\w+\s+){0,4}?(?:was|were|had|would|"
+    re.compile(r"\b(?:I|I['’]ve|we)\s+(?:\w+\s+){0,2}?(?:learn(?:ed|t)|picked\s+up|mastered)\b(?!\s+(?:that|of|about)\s+(?:\w+\s+){0,4}?(?:was|were|had|would|"
                r"closing|layoffs?|news|announcement|acquired|bankrupt|merger|leaving))"
                r"(?!\s+(?:the\s+)?(?:news|hard\s+way\s+that\s+the))", _I),
     re.compile(r"\b(?:learning|learned|learnt)\s+(?:how\s+to|to)\s+\w+", _I),
@@ -819,6 +941,21 @@ _GROWTH_PATTERNS = (
                r"online|night|evening|weekend|my|an\s+online)\s+(?:[\w-]+\s+){0,2}?(?:course|"
                r"courses|class|classes|training|workshop|bootcamp|certification|certificate|"
                r"program|programme|degree|diploma|MOOC|apprenticeship|mentorship)\b", _I),
+    re.compile(r"\b(?:took|completed|finished|passed|did|attended)\s+(?:a|an|the|my)\s+"
+               r"(?:[\w-]+\s+){3,4}?(?:course|training|certificate|certification|qualification)\b",
+               _I),
+    re.compile(r"\bwent\s+from\s+(?:needing|struggling|fearing|dreading|avoiding|knowing\s+"
+               r"(?:nothing|very\s+little|little)|being\s+(?:scared|afraid|nervous|terrified|"
+               r"clueless|useless|hopeless|the\s+(?:new|junior)))\b[^.!?;]{0,120}?\bto\s+"
+               r"(?:\w+ing|being)\b", _I),
+    re.compile(r"\bI\s+used\s+to\s+(?:\w+\s+){0,3}?(?:freeze|struggle|panic|dread|avoid|hate|"
+               r"ramble|mumble|stammer|be\s+(?:scared|afraid|terrified|nervous|shy|useless|bad|"
+               r"hopeless|awful|terrible|rubbish|disorgani[sz]ed))\b[^.?!]{0,160}?\b(?:now|these\s+"
+               r"days|nowadays)\s+(?:I|I['’]m|I\s+am|I\s+can)\b", _I),
+    re.compile(r"\b(?:joined|signed\s+up\s+(?:to|for)|enrolled\s+(?:in|at|on))\s+(?:a\s+|the\s+|"
+               r"my\s+local\s+)?(?:toastmasters|speaking\s+club|debating\s+(?:club|society)|"
+               r"evening\s+class|night\s+school|coding\s+club|mentoring\s+scheme|training\s+"
+               r"scheme|apprenticeship)\b", _I),
     re.compile(r"\b(?:got|get|getting|became|become)\s+(?:\w+\s+)?certified\b|\bearned\s+(?:a|my|"
                r"the)\s+(?:[\w-]+\s+){0,2}?(?:certificate|certification|degree|diploma|"
                r"license|licence)\b", _I),
@@ -886,6 +1023,10 @@ def check_skills_growth(text: str, question: Question | None) -> Finding:
                 continue  # a wish to learn is not growth
             if re.search(r"\bnot\b|\bnever\b|n['’]t\b", inner, _I):
                 continue
+            if re.search(r"\b(?:once|when|after|until|by\s+the\s+time)\s+"
+                         r"(?:I|I['’]ve|I\s+have)\s*$",
+                         text[max(0, pos - 25):pos + 5].split("learn")[0], _I):
+                continue  # "once I've learned the ropes": a future condition, not growth
             if re.search(r"\b(?:taught|teach|trained|coached|mentored)\s+(?:the|my|our|\w+s)\b",
                          inner, _I) and "myself" not in inner.lower():
                 continue
@@ -950,12 +1091,40 @@ _INDIRECT_QUESTION = re.compile(
 )
 _IDEA = re.compile(
     r"\b(?:I['’]?(?:d|\s+would)\s+(?:suggest|propose|recommend|start\s+by|love\s+to\s+(?:try|"
-    r"explore|test|pilot|bring))|one\s+idea|an\s+idea|my\s+idea|I\s+have\s+(?:an\s+|a\s+few\s+|"
+    r"explore|test|pilot|bring))|I['’]?(?:d|\s+would)\s+(?:want|like|love)\s+to\s+(?:try|test|"
+    r"pilot|explore|model|trial|introduce|set\s+up|look\s+at\s+whether|sit\s+with)|"
+    r"one\s+thing\s+I['’]?(?:d|\s+would)\s+(?:want|like|love)\s+to|one\s+idea|an\s+idea|my\s+idea|I\s+have\s+(?:an\s+|a\s+few\s+|"
     r"some\s+)?ideas?|what\s+if\s+(?:you|we|the\s+team)|you\s+(?:could|might)\s+(?:try|"
     r"consider|test|add|offer|use)|I\s+(?:noticed|saw|read|found)\s+(?:that\s+)?(?:on\s+"
     r"your\s+\w+\s+(?:that\s+)?)?(?:your|you)\b(?![^.]{0,20}\bjob\s+(?:description|posting|"
     r"ad)\b)|based\s+on\s+(?:my|some)\s+research|from\s+my\s+research|I\s+(?:researched|"
     r"looked\s+(?:at|into))\s+(?:your|the\s+company))", _I,
+)
+# Yes/no questions: an auxiliary, then the interviewer or their side as subject.
+_YN_INVERSION = re.compile(
+    r"^\s*(?:(?:and|so|also|but|um|uh|well|actually|oh|yeah|okay)[,\s]+)*(?:do|does|did|is|are|"
+    r"was|were|have|has|can|could|would|will)\s+(?:you|your|the\s+team|this\s+team|the\s+role|"
+    r"this\s+role|the\s+company|they|people|new\s+\w+)\b", _I,
+)
+# A wh-question inside a run of unpunctuated speech: wh-word, auxiliary, then a subject.
+_INNER_QUESTION = re.compile(
+    r"\b(?:what|how|which|why)\s+(?:does|do|did|would|will|is|are|could|can|should|has|have)\s+"
+    r"(?:a|an|the|you|your|this|that|they|success|good|people|new)\b"
+    r"|\bwhat['’]s\s+the\s+(?:thing|biggest|hardest|main|one|best|most)\b", _I,
+)
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:asked|ask|asking|wondered|know|knew|understand|understood|told|showed|explain\w*|"
+    r"learn\w*|figure\w*|saw|see|that['’]s|is|was)\s+(?:\w+\s+)?$", _I,
+)
+# Questions only about the speaker's terms and logistics (CONTENT.md: not engagement).
+_LOGISTICS_ONLY = re.compile(
+    r"^(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
+    r"hardest|biggest|customers?|clients?|strategy|plans?|look\s+like)\b).)*\b(?:salary|pay|"
+    r"paid|bonus|holidays?|vacation|leave|car|parking|commute|hours|shift\s+(?:start|end|"
+    r"pattern)|start\s+date|dress\s+code|uniform|lunch|remote|from\s+home|pension|"
+    r"benefits|perks|overtime|time\s+off|notice\s+period|probation|contract\s+length)\b"
+    r"(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
+    r"hardest|biggest|customers?|clients?|strategy|plans?)\b).)*$", _I | re.S,
 )
 _IDEA_TARGET = re.compile(
     r"\b(?:you|your|the\s+company|the\s+team|the\s+product|the\s+app|customers|users|"
@@ -978,13 +1147,26 @@ def check_engagement(text: str, question: Question | None) -> Finding:
         run_on_question = (_WH_INVERSION.match(last_clause) is not None
                            and _PSEUDO_CLEFT.match(last_clause) is None
                            and len(last_clause.split()) >= 5)
+        inverted = (_WH_INVERSION.match(st) is not None or _YN_INVERSION.match(st) is not None
+                    or _YN_INVERSION.match(last_clause) is not None)
         is_question = interrogative and (st.rstrip().endswith("?") or run_on_question or (
-            re.search(r"\b(?:you|your)\b", st[:40], _I) is not None
+            inverted and re.search(r"\b(?:you|your)\b", st[:60], _I) is not None
             and not re.search(r"[.!]\s*$", st)))
+        if not is_question and not st.rstrip().endswith((".", "!")):
+            # An unpunctuated transcript: a direct question that starts mid-"sentence"
+            # ("yeah um I did have one actually what does a good first year look like ...").
+            inner_q = _INNER_QUESTION.search(st)
+            if inner_q and not _REPORTED_BEFORE.search(st[max(0, inner_q.start() - 30):
+                                                            inner_q.start()]):
+                st_q = st[inner_q.start():]
+                if (_INTERVIEWER_REF.search(st_q) and not _NOT_REAL_QUESTION.search(st_q)
+                        and not _LOGISTICS_ONLY.search(st_q)):
+                    spans.append((sent.start + inner_q.start(), sent.end))
+                    continue
         if is_question:
             body = st.rstrip(" ?")
             if (_NOT_REAL_QUESTION.search(st) or _SELF_ANSWERED.match(st)
-                    or _REPORTED.search(st)):
+                    or _REPORTED.search(st) or _LOGISTICS_ONLY.search(body)):
                 pass
             elif _INTERVIEWER_REF.search(body) and len(body.split()) >= 4:
                 spans.append((sent.start, sent.end))
@@ -1019,6 +1201,8 @@ _PERSONAL_GAIN = re.compile(
     r"ping[\s-]?pong|foosball|pool\s+table|game\s+room|salary|pay|paycheck|paycheque|money|"
     r"bonus(?:es)?|stock\s+options|equity|benefits|vacation|holidays?|time\s+off|"
     r"travel(?:l?ing|l?ed)?|trips?|company\s+car|(?:job\s+)?title|promotion|promoted|"
+    r"business\s+class|first\s+class|flights|(?:nice|fancy|posh|five-star)\s+hotels|"
+    r"expense\s+account|(?:staff|employee)\s+discount|discount|lifestyle|company\s+phone|"
     r"friends?|friendships?|social\s+life|parties|party|happy\s+hours?|"
     r"flexib(?:le|ility)(?:\s+hours)?|remote\s+work|work(?:ing)?\s+from\s+home|"
     r"(?:my\s+)?(?:cv|resume|résumé)|prestige|status|commute|pays\s+(?:more|better|well)|"
@@ -1098,6 +1282,10 @@ def check_personal_value_trap(text: str, question: Question | None,
                        "nice people", "great colleagues", "great coworkers"} and not re.search(
                     r"\b(?:lov|enjoy|lik|best|favou?rite|fun|most|why|main\s+reason)\w*", st, _I):
                 continue
+            if low in {"holiday", "holidays", "vacation", "time off"} and re.search(
+                    r"\b(?:she|he|they|manager|boss|colleague)\s*(?:['’]s|is|are|was|were)\s+"
+                    r"(?:on|off)\b", st, _I):
+                continue  # covering for someone else on holiday
             if low == "pay" and re.search(r"\bpay\s+(?:for|off|attention|back|down)\b|\bto\s+pay\b",
                                           st, _I):
                 continue
