@@ -1,0 +1,214 @@
+"""The ``hiring_manager_focus`` check of shared/CONTENT.md.
+
+Hiring-manager focus: the answer turns toward the interviewer's side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice_coach.content._text import (
+    clause_prefix,
+    is_negated,
+    sentences,
+)
+from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
+from voice_coach.questions import Question
+
+__all__ = ["check_hiring_manager_focus"]
+
+_THEIR_SIDE_NOUN = (
+    r"(?:team|teams|goals?|targets?|problems?|challenges?|customers?|clients?|users?|business|"
+    r"department|organi[sz]ation|roadmap|priorities|priority|needs|mission|growth|success|"
+    r"deadlines?|numbers|pipeline|projects?|quarter|metrics|kpis?|objectives?|plans?|strategy|"
+    r"group|division|bottom\s+line|revenue|sales|margins?|launch|expansion|pain\s+points?|"
+    r"backlog|initiatives?|vision|results|stakeholders|members|people|engineers|staff|"
+    r"patients|students|audience|market|outcomes|okrs|workload|load|plate|costs|spend|spending|"
+    r"hiring|churn|retention|processes|operations|infrastructure|platform|systems|services|"
+    r"codebase|data|reporting|hires|joiners|employees|clinics|stores|sites|branches|schools|"
+    r"scale|funnel|onboarding|planning|releases|deliver(?:y|ies)|delivery\s+dates|dates|"
+    r"accounts|partners|expansion|pain)"
+)
+
+_HM_PATTERNS = (
+    # "your team", "your Q3 targets", "your team's biggest challenges" (up to two modifiers).
+    re.compile(rf"\byour\s+(?:[\w'’-]+\s+){{0,2}}?{_THEIR_SIDE_NOUN}\b", _I),
+    # "the company's goals", "the team's challenges", "this team's targets".
+    re.compile(rf"\b(?:the|this)\s+(?:team|company|department|business)['’]s\s+"
+               rf"(?:[\w-]+\s+)?{_THEIR_SIDE_NOUN}\b", _I),
+    # "help you hit ...", "make you look good", "take work off your plate".
+    re.compile(r"\b(?:help|helping|support|supporting|free\s+up|make)\s+you\s+(?:to\s+)?"
+               r"(?:hit|meet|reach|achieve|grow|ship|deliver|scale|succeed|win|look|get|hire|"
+               r"build|fix|solve|cut|reduce|increase|focus|launch|move|do|land|close)\b", _I),
+    re.compile(r"\b(?:what|everything|exactly\s+what)\s+you\s+(?:need|are\s+looking\s+for|"
+               r"['’]re\s+looking\s+for|described|mentioned)\b|\byou\s+need\s+someone\b|"
+               r"\byou['’]?re\s+(?:trying|looking)\s+to\s+\w+|\bthe\s+(?:challenges?|problems?|"
+               r"goals?)\s+you\s+(?:face|mentioned|described|have|are\s+facing)\b", _I),
+    # "bring that experience to your operations group", "do that work for your clinics".
+    re.compile(r"\b(?:do|bring|deliver|build|achieve|repeat|replicate|offer|apply|add)\b"
+               r"[^.;!?]{0,30}?\b(?:for|to)\s+your\s+[\w-]+\b(?<!\btime)(?<!\bquestion)"
+               r"(?<!\bconsideration)(?<!\bjob)(?<!\brole)(?<!\bposition)", _I),
+    re.compile(r"\bso\s+(?:that\s+)?you\s+can\s+(?:focus|spend|get|hit|ship|grow|deliver|"
+               r"scale|concentrate)\b|\b(?:support|help|back)\s+you\s+in\s+your\s+"
+               r"(?:role|work|job|goals?)\b", _I),
+    # Their situation with "you" as the subject: "you're opening three clinics", "you've got
+    # the inspection coming up", "you've got 30% of your volunteers dropping out".
+    re.compile(r"\byou(?:['’]re|\s+are|['’]ve\s+got|\s+have\s+got|\s+have|\s+guys\s+are)\s+"
+               r"(?:(?:just|now|currently|still|about\s+to)\s+)?(?:opening|planning|preparing|"
+               r"launching|expanding|hiring|facing|rolling\s+out|migrating|scaling|struggling|"
+               r"losing|going\s+through|dealing\s+with|under\s+pressure|short\s+of|behind\s+on|"
+               r"(?:\w+\s+){1,8}?(?:coming\s+up|dropping\s+out|due|to\s+fix|to\s+solve|"
+               r"backlog|shortage|problem|issue|gap|deadline|inspection|audit))\b", _I),
+    # "your trust has the longest waits", "your deposits are shrinking".
+    re.compile(r"\byour\s+(?:[\w'’-]+\s+){0,2}?[\w-]+\s+(?:has|have|is|are|['’]s|['’]re|was|were)"
+               r"\s+(?:\w+\s+)?(?:the\s+)?(?:longest|highest|lowest|worst|biggest|slowest|"
+               r"shrinking|falling|dropping|struggling|behind|losing|under\s+pressure|short|"
+               r"stretched|growing|expanding|opening|facing)\b", _I),
+    # What the interviewer said about their needs: "from what you've said, the gap was ...".
+    re.compile(r"\b(?:from|based\s+on|given)\s+what\s+you(?:['’]ve|\s+have)?\s+(?:said|told\s+me|"
+               r"mentioned|described|shared)\b(?!\s+about\s+your\s+(?:role|job|position|career))"
+               r"(?=[^.!?]{0,60}\b(?:gap|problems?|needs?|challenges?|goals?|targets?|priorit\w*|"
+               r"issues?|struggl\w*|worr\w*|missing|looking\s+for|backlog|team)\b)|\byour\s+(?:biggest\s+|main\s+|real\s+)?"
+               r"(?:worry|worries|concern|concerns|headache|risk)\b|\bthe\s+problems?\s+you\s+"
+               r"(?:\w+\s+){0,2}(?:want|need|hope|expect)\b|\bthe\s+problems?\s+this\s+"
+               r"(?:hire|role|person|job)\s+(?:is|will|would|should|must)\b", _I),
+    # A question about the team's struggles, goals or measure of success.
+    re.compile(r"\b(?:what|how|which|where)\b[^.?!]{0,50}?\b(?:the|this|your)\s+(?:team|ward|"
+               r"department|unit|business|company|group)\b[^.?!]{0,40}?\b(?:struggl\w*|"
+               r"challeng\w*|problems?|hardest|biggest|worr\w*|succe\w*|measur\w*|goals?|"
+               r"priorit\w*|facing|up\s+at\s+night)[^.!]*\?", _I),
+    re.compile(r"\bhiring\s+me\s+(?:would|will|means|gets|gives)\b|\byou['’]?(?:ll|d)\s+get\s+"
+               r"(?:someone|a\s+\w+\s+who)\b|\b(?:for|to)\s+you\s+and\s+(?:your|the)\s+team\b",
+               _I),
+)
+
+# The nouns that name the interviewer's aims themselves (not their tools or processes).
+_HM_CORE_NOUN = (r"\b(?:goals?|targets?|problems?|challenges?|needs|priorit(?:y|ies)|customers?|"
+                 r"clients?|users?|pain|deadlines?|numbers|success|objectives?|okrs|kpis?|"
+                 r"results|outcomes|growth|expansion|mission|vision)\b")
+
+# "your" nouns that are about the speaker or the hiring paperwork, not the interviewer's aims.
+_HM_FALSE = re.compile(
+    r"\byour\s+(?:job|role|position|seat|chair|title|desk|office)\b(?!['’]s)", _I,
+)
+
+
+# The broad rule (after the patterns above): a reference to the interviewer's side ("your
+# fleet", "your app reviews", "you're preparing for a sale", "whoever gets this job") with a
+# word of need, aim, trouble or change, or the speaker's offer of help, a few words away. The
+# two together are what turns an answer toward the hiring manager; either alone is not ("I
+# read your job description", "your company is great", "I want to help people").
+_THEIR_REF = re.compile(
+    r"\byour\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[\w'’-]+)\b"
+    r"|\byou(?:['’]re|\s+are|['’]ve\s+got|\s+have\s+got|\s+guys|['’]ll\s+be|\s+will\s+be)\s+"
+    r"(?P<verb>\w+ing)\b"
+    r"|\byou(?:['’]ve|\s+have)\s+got\s+(?:[\w'’-]+\s+){0,3}?(?P<head2>[\w'’-]+)\b"
+    r"|\b(?:matters?|important|priority|priorities)\s+(?:most\s+)?(?:to|for)\s+you\b"
+    r"|\bhow\s+(?:do|would|will|does)\s+(?:you|the\s+team)\s+(?:measure|judge|know|define|"
+    r"assess|decide)\b"
+    r"|\b(?:whoever|the\s+person\s+who)\s+(?:gets|takes|joins|fills)\b"
+    r"|\bthis\s+(?:hire|new\s+hire|opening|vacancy)\b"
+    r"|\b(?:the|this)\s+(?:team|department|ward|unit|company|business|organi[sz]ation|firm|"
+    r"practice|school|store|branch|site|group)(?:['’]s)?\s+(?:[\w-]+\s+)?(?:needs?|goals?|"
+    r"targets?|problems?|challenges?|priorit(?:y|ies)|plans?|struggl\w*|biggest|hardest)\b",
+    _I,
+)
+#: "your ..." heads that are the hiring paperwork, the speaker's own future seat, or courtesy.
+_THEIR_REF_EXCLUDED_HEAD = re.compile(
+    r"^(?:job|role|position|seat|chair|title|desk|office|shoes|time|question|questions|"
+    r"consideration|interview|description|posting|ad|advert|listing|offer|spec|opinion|name|"
+    r"email|call|invitation|feedback|patience|help|advice|view|point|honesty|website|site|"
+    r"careers|career|linkedin|profile|own|mind|experience|background|side|self|way|hand|"
+    r"boss|manager|predecessor|kindness)$",
+    _I,
+)
+_NEED_WORD = re.compile(
+    r"\b(?:needs?|needed|need\s+to|problems?|challenges?|goals?|targets?|plans?|planning|"
+    r"priorit(?:y|ies)|worr(?:y|ies|ied)|concerns?|struggl\w*|pressure|backlog|gap|risks?|"
+    r"shrinking|dropping|falling|declining|dip|slipping|losing|behind|stretched|short(?:age)?|"
+    r"inspection|audit|deadlines?|launch\w*|expan\w+|expanding|scal(?:e|ing)|growing|"
+    r"preparing|opening|migrating|rolling\s+out|moving\s+to|switching|hiring|facing|"
+    r"complaints?|reviews?|churn|retention|revenue|costs?|margins?|sales|customers?|clients?|"
+    r"patients?|users?|success(?:ful)?|succeed|measure\w*|look\s+like|keep\w*\s+\w+\s+up\s+at\s+"
+    r"night|double|doubling|increase|reduce|cut|improve|fix|solve|issues?|waits?|waiting|"
+    r"queues?|delays?|outages?|errors?|turnover|attrition|vacanc\w+|still\s+mostly|only\s+"
+    r"(?:available|offered)|want\s+(?:this|the)\s+(?:hire|role|person))\b",
+    _I,
+)
+_OFFER_WORD = re.compile(
+    r"\b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will|I\s+can|I\s+could|me)\s+(?:\w+\s+){0,3}?"
+    r"(?:help|bring|support|contribute|start|try|test|pilot|model|take\s+on|solve|fix|tackle|"
+    r"make\s+(?:that|it|this)\s+possible|deliver|build|sketch|sit\s+with|focus)\b"
+    r"|\bthat['’]?s\s+(?:exactly\s+)?(?:where|what|the\s+(?:kind|sort)\s+of)\b",
+    _I,
+)
+#: Words between an interviewer-side reference and a need or offer word in one sentence.
+THEIR_NEED_MAX_GAP_WORDS: int = 12
+
+
+def _their_need_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences where an interviewer-side reference meets a need, aim or offer."""
+    spans: list[tuple[int, int]] = []
+    for sent in sentences(text):
+        st = sent.text
+        for m in _THEIR_REF.finditer(st):
+            head = m.group("head")
+            if head and _THEIR_REF_EXCLUDED_HEAD.match(head):
+                continue
+            if head and re.match(r"(?:job|role|position|career)\b",
+                                 st[m.start():m.end()].split(None, 1)[-1], _I):
+                continue
+            lo = max(0, m.start() - 80)
+            window_before = st[lo:m.start()]
+            window_after = st[m.end():m.end() + 90]
+            before_words = window_before.split()[-THEIR_NEED_MAX_GAP_WORDS:]
+            after_words = window_after.split()[:THEIR_NEED_MAX_GAP_WORDS]
+            near = " ".join(before_words) + " " + m.group(0) + " " + " ".join(after_words)
+            if m.group("verb") and m.group("verb").lower() in {"thing", "doing", "looking",
+                                                               "going", "asking", "saying"}:
+                continue
+            if not (_NEED_WORD.search(near) or _OFFER_WORD.search(st)):
+                continue
+            if head and re.search(r"\b(?:learn|learning|study|use|used|using|admire|love|"
+                                  r"loved|like|liked|enjoy|enjoyed|know|knowing)\s+(?:all\s+)?$",
+                                  st[max(0, m.start() - 15):m.start()], _I) and not (
+                    _NEED_WORD.search(st[m.end():m.end() + 60])):
+                continue
+            pos = sent.start + m.start()
+            if is_negated(text, pos) and re.search(r"\b(?:care|worry|interest|know)\b",
+                                                  clause_prefix(text, pos), _I):
+                continue
+            spans.append((pos, sent.start + m.end()))
+    return spans
+
+
+def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
+    spans: list[tuple[int, int]] = _their_need_spans(text)
+    for pattern in _HM_PATTERNS:
+        for m in pattern.finditer(text):
+            if _HM_FALSE.match(text, m.start()):
+                continue
+            if is_negated(text, m.start()) and re.search(
+                    r"\b(?:care|worry|interest|know)\b", clause_prefix(text, m.start()), _I):
+                continue
+            # "learn your processes", "used your app": onboarding or fandom, not their aims.
+            if re.search(r"\b(?:learn|learning|study|read|use|used|using|admire|love|like|know|"
+                         r"knowing)\s+(?:all\s+)?$", text[max(0, m.start() - 15):m.start()],
+                         _I) and not re.search(_HM_CORE_NOUN, m.group(0), _I):
+                continue
+            # "I want your team" / "I want to lead your team" belongs to not_after_your_job.
+            if re.search(r"\b(?:take\s+over|run|replace|lead|manage|head)\s+$",
+                         text[max(0, m.start() - 15):m.start()], _I) and re.search(
+                    r"\b(?:want|like|love|hope|see\s+myself|aim|plan)\b",
+                    clause_prefix(text, m.start()), _I):
+                continue
+            spans.append((m.start(), m.end()))
+    capability = any(
+        re.search(r"\b(?:I|I['’]ll|I['’]d)\s+(?:can|could|will|would|['’]ll|am\s+ready|"
+                  r"know\s+how)\b|\bhelp\b|\bbring\b",
+                  text[_sentence_span(text, s)[0]:_sentence_span(text, s)[1]], _I)
+        for s, _ in spans
+    )
+    merged = _merge(spans)
+    sentences_hit = {_sentence_span(text, s)[0] for s, _ in merged}
+    return Finding(merged, {"sentences": len(sentences_hit), "offers_help": capability})

@@ -1,0 +1,126 @@
+"""The ``supplicant_language`` check of shared/CONTENT.md.
+
+Supplicant language: pleading, begging, self-diminishing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice_coach.content._text import (
+    clause_prefix,
+    is_negated,
+)
+from voice_coach.content.checks._base import _I, Finding, _merge
+from voice_coach.lexicon import count_words, find_fillers, find_hedges
+from voice_coach.questions import Question
+
+__all__ = ["check_supplicant_language"]
+
+_SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("desperation", re.compile(
+        r"\b(?:I|I['’]m|I\s+am)\s+(?:really\s+|truly\s+|so\s+|just\s+|desperately\s+|honestly\s+)*"
+        r"(?:need|needs|needing)\s+(?:this|the|a|that|any|some)\s+(?:\w+\s+)?(?:job|position|"
+        r"role|work|opportunity|chance|offer|money|paycheck|paycheque|salary|income|break)\b", _I)),
+    ("desperation", re.compile(
+        r"\b(?:I['’]m|I\s+am)\s+(?:so\s+|really\s+|pretty\s+|kind\s+of\s+)?desperate\b|"
+        r"\bI['’]?(?:d|ll|\s+would|\s+will)\s+(?:do|take)\s+(?:literally\s+)?(?:anything|"
+        r"any\s+job|whatever)\b|\bplease\s+(?:just\s+)?(?:give|hire|consider|let)\b|\bbeg(?:ging)?\b|"
+        r"\b(?:my|our)\s+(?:last|only)\s+(?:hope|chance)\b|\bcan['’]?t\s+afford\s+(?:to\s+)?"
+        r"(?:lose|miss|not\s+get)\b|\bI\s+have\s+to\s+get\s+(?:this|the)\s+job\b", _I)),
+    ("over-gratitude", re.compile(
+        r"\b(?:grateful|thankful|lucky|blessed|honou?red)\s+(?:for|to\s+(?:get|have|be\s+given|"
+        r"be\s+considered))\s+(?:\w+\s+)?(?:any|even\s+a|even\s+an|the\s+slightest)\b|"
+        r"\bI['’]?(?:d|\s+would)\s+be\s+(?:so\s+|very\s+|really\s+|incredibly\s+|eternally\s+|"
+        r"forever\s+|truly\s+)+(?:grateful|thankful)\b|"
+        r"\bgrateful\s+for\s+(?:any|whatever)\b|\b(?:for|by)\s+even\s+(?:considering|"
+        r"interviewing|seeing|talking\s+to|meeting)\s+me\b|\bI['’]?(?:d|\s+would)\s+be\s+"
+        r"(?:so\s+|very\s+|really\s+)?(?:lucky|grateful|honou?red)\s+(?:to|if)\b|"
+        r"\bI\s+(?:don['’]?t|do\s+not)\s+deserve\b|\bwhatever\s+you\s+(?:can|are\s+willing\s+"
+        r"to|want\s+to)\s+(?:pay|offer|give)\b|\bany\s+(?:opportunity|chance)\s+(?:at\s+all|"
+        r"you\s+(?:can|could))\b", _I)),
+    ("self-deprecation", re.compile(
+        r"\b(?:I['’]m|I\s+am)\s+(?:probably\s+|maybe\s+|definitely\s+|certainly\s+)?not\s+"
+        r"(?:(?:the|a)\s+(?:most|best|strongest|smartest|ideal|right|perfect|obvious|typical|"
+        r"strong|great)\s+(?:\w+\s+)?(?:qualified|experienced|candidate|person|fit|choice|option|"
+        r"applicant)|(?:very|that|really|so|particularly)\s+(?:smart|bright|clever|talented|"
+        r"experienced|qualified|good|organi[sz]ed|skilled|capable|impressive|special)"
+        r"(?!\s+(?:at|with|in)\b)|(?:good|qualified|smart|experienced|strong)\s+enough|"
+        r"as\s+(?:good|smart|qualified|experienced|strong)\s+as)\b|"
+        r"\b(?:I['’]m|I\s+am)\s+(?:just|only)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:junior|intern|beginner|"
+        r"nobody|newbie|student|assistant|secretary|temp|graduate|grad|teacher|nurse|clerk|"
+        r"trainee|apprentice|cashier|receptionist|admin|worker|person|girl|guy|mum|mom|dad)\b|"
+        r"\b(?:there\s+must\s+be|you['’]?(?:ve|\s+have|\s+must\s+have|\s+probably\s+have)\s+(?:got\s+)?|"
+        r"there\s+are\s+probably|I['’]?m\s+sure\s+(?:there\s+are|you\s+have))\s+(?:so\s+)?(?:much\s+|"
+        r"far\s+|loads\s+of\s+|lots\s+of\s+|many\s+)?(?:better|stronger|more\s+(?:qualified|"
+        r"experienced|suitable))\s+(?:\w+\s+)?(?:candidates|applicants|people|options)\b|"
+        r"\bI\s+(?:know|realise|realize|understand)\s+(?:that\s+)?I\s+(?:don['’]?t|do\s+not|"
+        r"lack|haven['’]?t|am\s+not|['’]m\s+not)\b|"
+        r"\bI\s+(?:don['’]?t|do\s+not)\s+(?:really\s+)?have\s+(?:much|a\s+lot\s+of|enough|any|"
+        r"the\s+right)\s+(?:\w+\s+)?(?:experience|skills|qualifications|background)\b|"
+        r"\bnot\s+good\s+enough\b|\bI['’]?m\s+(?:not\s+)?(?:really\s+)?(?:bad|terrible|awful|"
+        r"hopeless|useless)\s+at\s+(?:everything|most\s+things|this|interviews)\b|"
+        r"\b(?:probably|maybe|perhaps)\s+not\s+(?:the|a|that)\s+(?:\w+\s+)?(?:best|most|right|"
+        r"strongest|ideal|good)\b|\bI['’]?m\s+(?:no|not\s+an?)\s+(?:expert|genius)\b|"
+        r"\bsomeone\s+like\s+me\b|\bI\s+know\s+I['’]?m\s+not\b|\bthis\s+is\s+probably\s+"
+        r"(?:wrong|stupid|silly|a\s+bad\s+answer)\b", _I)),
+    ("asking permission", re.compile(
+        r"\bif\s+(?:that['’]?s|that\s+is|it['’]?s|it\s+is)\s+(?:ok|okay|alright|all\s+right|"
+        r"fine|allowed)\b|\b(?:would|will|is)\s+it\s+be\s+(?:ok|okay|alright|all\s+right|"
+        r"possible)\s+(?:if|for\s+me)\b|\bis\s+it\s+(?:ok|okay|alright|all\s+right)\s+if\b|"
+        r"\b(?:may|can|could)\s+I\s+(?:please\s+)?(?:just\s+)?(?:say|add|mention|explain|"
+        r"continue|go\s+on|take\s+a\s+(?:moment|second)|start\s+over|have\s+a\s+moment)\b|"
+        r"\bif\s+you['’]?(?:d|\s+would|\s+will)\s+(?:just\s+|only\s+)?(?:let|allow)\s+me\b|\bwith\s+your\s+"
+        r"permission\b|\bif\s+you\s+(?:don['’]?t|do\s+not)\s+mind\b", _I)),
+)
+
+_SELF_APOLOGY_KINDS = {"apology"}
+_STACK_KINDS = {"hedge", "disclaimer"}
+#: Two hedges this close (words between them, fillers not counted, so a transcript without
+#: "um" and the typed answer with it agree) in one sentence are "stacked" ("I think maybe I
+#: could sort of"): CONTENT.md names stacked hedges; one hedge is not supplicant (the
+#: delivery side counts single hedges).
+STACKED_HEDGE_GAP_WORDS: int = 5
+#: Hedge weight that makes a stack: "I think" before an opinion (0.5) plus one more hedge
+#: is not enough, two full hedges are.
+STACKED_HEDGE_MIN_WEIGHT: float = 2.0
+
+
+def check_supplicant_language(text: str, question: Question | None) -> Finding:
+    spans: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    for kind, pattern in _SUPPLICANT_PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "desperation" and "need" in m.group(0).lower() and is_negated(
+                    text, m.start() + m.group(0).lower().index("need")):
+                continue
+            if kind == "self-deprecation" and re.search(
+                    r"\b(?:used\s+to|was|wasn['’]?t|thought|felt|when\s+I\s+started)\b",
+                    clause_prefix(text, m.start()) + m.group(0)[:12], _I) and not m.group(
+                    0).lower().startswith(("i'm", "i am", "i’m")):
+                continue
+            spans.append((m.start(), m.end()))
+            kinds.append(kind)
+    hedges = find_hedges(text)
+    for h in hedges:
+        if h.kind in _SELF_APOLOGY_KINDS:
+            spans.append((h.start_char, h.end_char))
+            kinds.append("apology")
+    # Stacked hedges: a run of hedges, each within STACKED_HEDGE_GAP_CHARS of the next.
+    run: list = []
+    for h in [h for h in hedges if h.kind in _STACK_KINDS]:
+        between = text[run[-1].end_char:h.start_char] if run else ""
+        gap_words = count_words(between) - len(find_fillers(between))
+        if run and (gap_words > STACKED_HEDGE_GAP_WORDS or re.search(r"[.!?]", between)):
+            if sum(x.weight for x in run) >= STACKED_HEDGE_MIN_WEIGHT:
+                spans.append((run[0].start_char, run[-1].end_char))
+                kinds.append("stacked hedges")
+            run = []
+        run.append(h)
+    if run and sum(x.weight for x in run) >= STACKED_HEDGE_MIN_WEIGHT:
+        spans.append((run[0].start_char, run[-1].end_char))
+        kinds.append("stacked hedges")
+    order = sorted(zip(spans, kinds, strict=True), key=lambda p: p[0][0])
+    merged = _merge(spans)
+    kept_kinds = [k for s, k in order if s in merged]
+    return Finding(merged, {"kinds": tuple(dict.fromkeys(kept_kinds))})
