@@ -166,7 +166,7 @@ _UNIT = (
     r"(?:\s?%|\s?percent|\s?per\s?cent|\s?x\b|\s?times\s+(?:more|less|fewer|faster|higher|bigger|"
     r"larger|as|the|over)\b|\s?k\b|\s?m\b|\s?bn\b|\s?(?:million|billion|"
     r"thousand|hundred)|\s?(?:dollars|euros|pounds|bucks|grand|quid|points|basis\s+points|hours?|days?|"
-    r"weeks?|months?|minutes?|seconds?|ms|milliseconds|users|customers|clients|accounts|"
+    r"weeks?|fortnights?|months?|minutes?|seconds?|ms|milliseconds|users|customers|clients|accounts|"
     r"deals|sales|leads|tickets|orders|signups|sign-ups|downloads|subscribers|complaints|"
     r"defects|bugs|incidents|errors|students|patients|stars|places|spots|positions|ranks|"
     r"beds|calls|visits|jobs|cases|shifts|sites|stores|schools|members|volunteers|"
@@ -182,7 +182,7 @@ QUANTITY = re.compile(
     rf"|\b(?:doubl|tripl|quadrupl|halv)(?:ed|ing|e)\b|\btwice\s+as\b|\bin\s+half\b"
     rf"|\bby\s+(?:(?:about|around|almost|nearly|roughly|over|more\s+than)\s+)?(?:half|a\s+third|"
     rf"a\s+quarter|a\s+fifth|a\s+tenth|two[\s-]thirds|three[\s-]quarters|a\s+(?:day|week|"
-    rf"month|year))\b"
+    rf"fortnight|month|year))\b"
     rf"|\b(?:ten|two|three|four|five)[\s-]?fold\b"
     rf"|\bfrom\s+{_NUMBER}\b[^.;]{{0,30}}?\bto\s+{_NUMBER}\b)",
     re.IGNORECASE,

@@ -184,12 +184,33 @@ _EXTERNAL_SUBJECT = re.compile(
 
 
 # Someone else as the agent of the change: "My manager grew the book by 40%".
-_OTHER_AGENT = re.compile(
-    r"^\s*(?:(?:my|our|the|his|her|their)\s+(?:old\s+|previous\s+|former\s+|new\s+)?(?:manager|"
-    r"boss|director|ceo|cfo|founder|owner|colleague|predecessor|supervisor|head|lead|partner|"
-    r"vp|chief|team\s+lead|line\s+manager)|he|she|they)\b",
+_OTHER_PERSON = (
+    r"(?:(?:my|our|the|his|her|their)\s+(?:[\w-]+\s+)?(?:manager|boss|director|ceo|cfo|founder|"
+    r"owner|colleague|predecessor|supervisor|head|lead|partner|vp|chief|team\s+lead|"
+    r"line\s+manager)(?:['’]s)?|he|she)"
+)
+_OTHER_AGENT = re.compile(rf"^\s*(?:{_OTHER_PERSON}|they)\b", _I)
+# The last agent named in the sentence before a cue: another person ("our regional manager
+# introduced a layout which lifted sales", "my manager's rebrand ... doubled sales") or the
+# speaker ("I", "we"; not "our", which also names the other person's side).
+_OTHER_PERSON_RE = re.compile(rf"\b{_OTHER_PERSON}\b", _I)
+_SPEAKER_AGENT_RE = re.compile(r"\b(?:I|I['’](?:m|ve|d)|we|we['’](?:ve|d|re))\b", _I)
+# The interviewer's side or a goal, not an achieved change: "your leakage target is 15% lower".
+_NOT_ACHIEVED_SUBJECT = re.compile(
+    r"\byour\b|\b(?:target|goal|aim|objective|ambition|plan|forecast)s?\s+(?:is|are|was|were)\b",
     _I,
 )
+
+
+def _other_agent_before(text: str, pos: int) -> bool:
+    """True when the last agent named in the sentence before ``pos`` is another person."""
+    s0, _ = _sentence_span(text, pos)
+    before = text[s0:pos]
+    other = [m.end() for m in _OTHER_PERSON_RE.finditer(before)]
+    if not other:
+        return False
+    speaker = [m.start() for m in _SPEAKER_AGENT_RE.finditer(before)]
+    return not speaker or speaker[-1] < other[-1]
 # A wish that governs the whole sentence, so a relative clause under it is not achieved:
 # "Ideally I'd want to work on projects where we cut costs by 15%".
 _SENTENCE_WISH = re.compile(
@@ -207,6 +228,8 @@ def _result_claim_ok(text: str, pos: int) -> bool:
         return False
     prefix = clause_prefix(text, pos)
     if _RESULT_DUTY_BEFORE.search(prefix) or _OTHER_AGENT.search(prefix):
+        return False
+    if _NOT_ACHIEVED_SUBJECT.search(prefix) or _other_agent_before(text, pos):
         return False
     s0, _ = _sentence_span(text, pos)
     sent_prefix = text[s0:pos]
