@@ -5,6 +5,7 @@ Results framing: a concrete outcome of the speaker's work.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from voice_coach.content._text import (
@@ -183,6 +184,8 @@ _EXTERNAL_SUBJECT = re.compile(
 )
 
 
+_OWN_MODIFIER_END = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", _I)
+
 # Someone else as the agent of the change: "My manager grew the book by 40%".
 _OTHER_PERSON = (
     r"(?:(?:my|our|the|his|her|their)\s+(?:[\w-]+\s+)?(?:manager|boss|director|ceo|cfo|founder|"
@@ -190,6 +193,13 @@ _OTHER_PERSON = (
     r"line\s+manager)(?:['’]s)?|he|she)"
 )
 _OTHER_AGENT = re.compile(rf"^\s*(?:{_OTHER_PERSON}|they)\b", _I)
+_OTHER_PERSON_START = re.compile(rf"^\s*{_OTHER_PERSON}\b", _I)
+# A short quoted phrase (not the apostrophe of "didn't", which has letters on both sides).
+_QUOTED_RE = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,40}['’\"”](?!\w)")
+# "we'd got", "I'd cut", "they'd been": "'d" before a past participle is "had".
+_PLUPERFECT_D_RE = re.compile(
+    r"['’]d(?=\s+(?:already\s+|just\s+|never\s+)?(?:got|gotten|been|done|made|had|grown|"
+    r"brought|won|kept|built|taken|\w+ed)\b)", _I)
 # The last agent named in the sentence before a cue: another person ("our regional manager
 # introduced a layout which lifted sales", "my manager's rebrand ... doubled sales") or the
 # speaker ("I", "we"; not "our", which also names the other person's side).
@@ -221,15 +231,43 @@ _SENTENCE_WISH = re.compile(
 )
 
 
-def _result_claim_ok(text: str, pos: int) -> bool:
-    """An outcome cue counts when it is achieved, not negated, not a duty, and the speaker is
-    in the sentence (the speaker's work, not "the market grew 20%")."""
-    if is_negated(text, pos) or is_hypothetical(text, pos):
+@functools.lru_cache(maxsize=8)
+def _unquoted(text: str) -> str:
+    """``text`` with short quoted phrases blanked (same length): a negator inside a quote
+    ("failed deliveries for 'not at home' fell by a third") does not negate the clause."""
+    return _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@functools.lru_cache(maxsize=8)
+def _pluperfect_blanked(text: str) -> str:
+    """``text`` with the "'d" of "we'd got", "I'd cut" blanked: there it is "had", not the
+    "would" that :func:`is_hypothetical` reads."""
+    return _PLUPERFECT_D_RE.sub("  ", text)
+
+
+def _is_hypothetical(text: str, pos: int) -> bool:
+    return is_hypothetical(_pluperfect_blanked(text), pos)
+
+
+def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
+                     third_party: bool = False) -> bool:
+    """The guards every outcome cue at ``pos`` passes: achieved (not wished, planned or
+    hypothetical), not negated (``negation=False`` where the rule reads the negation itself,
+    "we haven't lost a client"), not a duty, and not another person's or the interviewer's.
+
+    ``third_party`` lets a customer or funder be the subject ("they renewed their contract").
+    """
+    if negation and is_negated(_unquoted(text), pos):
+        return False
+    if _is_hypothetical(text, pos):
         return False
     prefix = clause_prefix(text, pos)
-    if _RESULT_DUTY_BEFORE.search(prefix) or _OTHER_AGENT.search(prefix):
+    if _RESULT_DUTY_BEFORE.search(prefix):
         return False
-    if _NOT_ACHIEVED_SUBJECT.search(prefix) or _other_agent_before(text, pos):
+    agent = _OTHER_PERSON_START if third_party else _OTHER_AGENT
+    if agent.search(prefix) or _NOT_ACHIEVED_SUBJECT.search(prefix):
+        return False
+    if _other_agent_before(text, pos):
         return False
     s0, _ = _sentence_span(text, pos)
     sent_prefix = text[s0:pos]
@@ -237,8 +275,28 @@ def _result_claim_ok(text: str, pos: int) -> bool:
     if wish and not re.search(r"\b(?:and|but|so)\s+(?:then\s+)?(?:I|we)\s+\w+ed\b|"
                               r"\b(?:did|have|['’]ve)\b", sent_prefix[wish.end():], _I):
         return False
-    if _EXTERNAL_SUBJECT.search(prefix) and not re.search(r"\b(?:I|we)\b", prefix, _I):
+    external = _EXTERNAL_SUBJECT.search(prefix)
+    # "our day-ahead demand forecast error": the speaker's own measure, not the market's.
+    return not (external and not re.search(r"\b(?:I|we)\b", prefix, _I)
+                and not _OWN_MODIFIER_END.search(prefix[:external.start()]))
+
+
+def _speaker_near(text: str, pos: int) -> bool:
+    """True when the speaker is named in the sentence of ``pos`` or the one before ("I set
+    up a callback rota. Complaints pretty much stopped.")."""
+    s0, s1 = _sentence_span(text, pos)
+    if has_first_person(text[s0:s1]):
+        return True
+    before = [s for s in sentences(text) if s.end <= s0]
+    return bool(before) and has_first_person(before[-1].text)
+
+
+def _result_claim_ok(text: str, pos: int) -> bool:
+    """An outcome cue counts when it passes :func:`_claim_guards_ok` and the speaker is in
+    the sentence (the speaker's work, not "the market grew 20%")."""
+    if not _claim_guards_ok(text, pos):
         return False
+    prefix = clause_prefix(text, pos)
     s0, s1 = _sentence_span(text, pos)
     if has_first_person(text[s0:s1]) or re.search(r"\b(?:it|this|that|which)\b", prefix, _I):
         return True
