@@ -1,6 +1,20 @@
 """The ``skills_growth`` check of shared/CONTENT.md.
 
-Skills growth: job skills or capacity grown.
+Skills growth: job skills or capacity grown ("from novice to professional, learned, took a
+course"). Each rule below covers a class of expression, not one phrase:
+
+- learning verbs with the speaker as their (possibly elided) subject, minus the "found out"
+  sense ("I learned that the office was closing");
+- courses, training and qualifications taken, sat, worked through or in progress;
+- before/after arcs ("I went from not knowing the system to training the new starters",
+  "I came with no experience ... now I give the meds");
+- becoming good at something ("got quick at sorting complaints", "became fluent in");
+- growing a named skill ("sharpened my negotiation");
+- being coached, mentored or trained by someone ("my manager has been coaching me on");
+- practising and working on a weakness now.
+
+Every match is dropped when negated, wished or planned ("I'd love to learn"), or when it is
+the speaker teaching others.
 """
 
 from __future__ import annotations
@@ -10,6 +24,7 @@ import re
 from voice_coach.content._text import (
     clause_prefix,
     is_negated,
+    sentences,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge
 from voice_coach.questions import Question
@@ -24,20 +39,50 @@ _SKILL_NOUN = (
     r"python|sql|excel|design|listening|time\s+management|organi[sz]ation|planning|"
     r"problem[\s-]solving|people\s+skills|soft\s+skills|sales\s+skills|toolkit|experience)"
 )
+# The speaker as subject, with an auxiliary: "I", "I've", "I'd", "I had", "we have".
+_SPEAKER = r"(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had))?"
+# A learning verb in its achieved form.
+_LEARNED = r"(?:learn(?:ed|t)|picked\s+up|mastered)"
+# Courses and training. A degree or diploma is left out on purpose: "I've just finished a
+# biomed degree" is education background, not growth on a job (labelled negative in
+# tests/content_cases, twice).
+_COURSE_NOUN = (
+    r"(?:course|courses|class|classes|training|workshop|bootcamp|certification|certificate|"
+    r"program|programme|MOOC|apprenticeship|mentorship|qualification)"
+)
+# Qualifications and professional exams, named or by acronym (UK and US trades and
+# professions in the labelled answers: NVQ level 3, the APC, CFA level one, Gas Safe).
+_QUALIFICATION = (
+    r"(?:level\s+\w+|exams?|registration|qualification|chartership|accreditation|"
+    r"licen[cs]e|nvq|cfa|acca|aat|cima|cpa|cipd|apc|pmp|prince2|cscs|ipaf|wset|hgv|lgv|"
+    r"class\s+(?:one|two|1|2)|driving\s+test|part[\s-]?qualified|"
+    r"(?:welding|coded|forklift|reach|counterbalance|trade|gas|electrical|scaffolding)\s+"
+    r"tickets?)"
+)
+# Verbs of taking a course: "did", "I'd just done", "working through", "sat", "went on".
+_TAKE_COURSE = (
+    r"(?:took|taken|take|taking|completed|finished|passed|enrolled\s+in|signed\s+up\s+for|"
+    r"did|done|do|doing|attended|attending|started|work(?:ed|ing)\s+through|went\s+through|"
+    r"sat|sit|sitting|studied\s+for|studying\s+for|(?:went|been|go|going)\s+on|"
+    r"put\s+me\s+through|"
+    r"(?:after|thanks\s+to|during|from)(?=\s+(?:a|an|my)\s))"
+)
+# Up to five words naming the course ("a finance for non finance managers course"), but no
+# words of time or place: "finished four days ahead of the programme" is a schedule.
+_MODIFIERS = (r"(?:(?!(?:ahead|behind|before|after|of|on|at|to|than|within|by)\b)"
+              r"[\w-]+\s+){0,5}?")
+
 _GROWTH_PATTERNS = (
-    re.compile(r"\b(?:I|I['’]ve|we)\s+(?:\w+\s+){0,2}?(?:learn(?:ed|t)|picked\s+up|mastered)\b(?!\s+(?:that|of|about)\s+(?:\w+\s+){0,4}?(?:was|were|had|would|"
-               r"closing|layoffs?|news|announcement|acquired|bankrupt|merger|leaving))"
-               r"(?!\s+(?:the\s+)?(?:news|hard\s+way\s+that\s+the))", _I),
+    # Learning verbs with the speaker as subject: "I learned", "I'd learned SQL",
+    # "we quickly picked up". The "found out" sense is filtered in _found_out().
+    re.compile(rf"\b{_SPEAKER}\s+(?:\w+\s+){{0,2}}?{_LEARNED}\b", _I),
     re.compile(r"\b(?:learning|learned|learnt)\s+(?:how\s+to|to)\s+\w+", _I),
     re.compile(r"\btaught\s+myself\b|\bself-taught\b|\bupskill\w*|\breskill\w*", _I),
-    re.compile(r"\b(?:took|take|taking|completed|finished|passed|enrolled\s+in|signed\s+up\s+for|"
-               r"did|doing|attended|attending|started)\s+(?:a|an|the|some|two|three|several|"
-               r"online|night|evening|weekend|my|an\s+online)\s+(?:[\w-]+\s+){0,2}?(?:course|"
-               r"courses|class|classes|training|workshop|bootcamp|certification|certificate|"
-               r"program|programme|degree|diploma|MOOC|apprenticeship|mentorship)\b", _I),
-    re.compile(r"\b(?:took|completed|finished|passed|did|attended)\s+(?:a|an|the|my)\s+"
-               r"(?:[\w-]+\s+){3,4}?(?:course|training|certificate|certification|qualification)\b",
-               _I),
+    # Taking a course: "took an online course", "I'd done a bid-writing course",
+    # "working through a course on queueing".
+    re.compile(rf"\b{_TAKE_COURSE}\s+(?:(?:a|an|the|some|two|three|several|my|online|night|"
+               rf"evening|weekend)\s+)?{_MODIFIERS}{_COURSE_NOUN}\b", _I),
+    # Before/after arcs: "went from needing a preceptor ... to teaching the new starters".
     re.compile(r"\bwent\s+from\s+(?:needing|struggling|fearing|dreading|avoiding|knowing\s+"
                r"(?:nothing|very\s+little|little)|being\s+(?:scared|afraid|nervous|terrified|"
                r"clueless|useless|hopeless|the\s+(?:new|junior)))\b[^.!?;]{0,120}?\bto\s+"
@@ -51,16 +96,24 @@ _GROWTH_PATTERNS = (
                r"evening\s+class|night\s+school|coding\s+club|mentoring\s+scheme|training\s+"
                r"scheme|apprenticeship)\b", _I),
     re.compile(r"\b(?:got|get|getting|became|become)\s+(?:\w+\s+)?certified\b|\bearned\s+(?:a|my|"
-               r"the)\s+(?:[\w-]+\s+){0,2}?(?:certificate|certification|degree|diploma|"
+               r"the)\s+(?:[\w-]+\s+){0,2}?(?:certificate|certification|"
                r"license|licence)\b", _I),
     re.compile(r"\bwent\s+from\s+(?:a\s+|being\s+a\s+|an?\s+)?(?:complete\s+|total\s+)?(?:novice|"
                r"beginner|junior|newbie|zero|nothing|someone\s+who)\b|\bfrom\s+(?:a\s+)?(?:novice|"
                r"beginner|junior)\s+(?:\w+\s+)?to\s+(?:a\s+)?\w+", _I),
-    re.compile(r"\b(?:became|become|becoming|got)\s+(?:much\s+|far\s+|really\s+|very\s+)?"
-               r"(?:proficient|fluent|an\s+expert|expert|confident|skilled|comfortable|"
-               r"competent)\s+(?:in|at|with)\b", _I),
-    re.compile(r"\b(?:got|gotten|get|getting)\s+(?:much\s+|a\s+lot\s+|far\s+|a\s+little\s+|way\s+)?"
-               r"better\s+at\b", _I),
+    # "I went from X to Y" with the speaker as subject and Y an activity, a state or a role:
+    # "I went from Part 1 assistant to running a project", "from not knowing the booking
+    # system to being the one who trained". A number after "to" is a result, not growth
+    # ("we went from 110 to 160 orders"), and "we" is left out for the same reason.
+    re.compile(r"\bI\s+(?:\w+\s+)?went\s+from\s+[^.!?;]{3,100}?\bto\s+(?:be(?:ing)?|"
+               r"(?!(?:about|around|nearly|almost|over)\b)\w+ing|the\s+one|someone|a|an)\b", _I),
+    # Becoming good at something: "got quick at sorting complaints", "became fluent in",
+    # "got a lot better at". Comparatives of results ("faster turnaround") have no "at/in".
+    re.compile(r"\b(?:got|gotten|get|getting|became|become|becoming|grew|grown)\s+(?:much\s+|"
+               r"far\s+|really\s+|very\s+|quite\s+|pretty\s+|a\s+lot\s+|a\s+little\s+|way\s+)?"
+               r"(?:good|better|quick|quicker|fast|faster|sharp|sharper|strong|stronger|"
+               r"proficient|fluent|an\s+expert|expert|confident|skilled|comfortable|competent|"
+               r"handy|adept|capable|decent)\s+(?:at|in|with)\b", _I),
     re.compile(rf"\b(?:improv|develop|grow|grew|built|build|sharpen|strengthen|hon|deepen|"
                rf"expand|broaden|widen|stretch)\w*\s+(?:up\s+)?(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?"
                rf"{_SKILL_NOUN}\b", _I),
@@ -75,54 +128,156 @@ _GROWTH_PATTERNS = (
     re.compile(r"\b(?:I['’]m|I\s+am|I['’]ve\s+been|I\s+have\s+been)\s+(?:now\s+|actively\s+|also\s+)?"
                r"(?:working\s+on|practi[cs]ing|training|studying)\s+(?:my|how|to|it|that|"
                r"this|with\s+a\s+(?:coach|mentor))\b", _I),
-)
-
-
-_GROWTH_PATTERNS = (
-    *_GROWTH_PATTERNS,
     # Novice to professional told as a before/after: "I joined knowing basic Excel and left
     # able to build models", "started out carrying pipes and by the end I had my Gas Safe".
     re.compile(r"\b(?:joined|started|arrived|came\s+in|began)\s+(?:out\s+|off\s+)?(?:as\s+|knowing|"
                r"with|carrying|doing|sweeping|on\s+the|unable|not\s+knowing|barely|having\s+never)"
                r"[^.!?]{0,80}?\b(?:left|by\s+the\s+end|ended\s+up|within\s+(?:a|two|three|\w+)\s+"
                r"(?:years?|months?)|after\s+\w+\s+(?:years?|months?))\b", _I),
-    # Qualifications earned on the way: "passed CFA level one", "had my Gas Safe registration",
-    # "got my coded welding tickets", "did my NVQ level three".
-    re.compile(r"\b(?:passed|earned|gained|got|achieved|obtained|had|completed|did)\s+(?:my|the|"
-               r"a|an|his|her)?\s*(?:[\w-]+\s+){0,3}?(?:level\s+\w+|exams?|registration|tickets?|"
-               r"qualification|chartership|accreditation|licen[cs]e|nvq|cfa|acca|aat|cima|cpa|"
-               r"cipd|part[\s-]?qualified)\b", _I),
-    # What a job taught: "taught me how to handle complaints" (not "taught me that ...").
-    re.compile(r"\b(?:taught|showed)\s+me\s+(?:how\s+to|to)\s+\w+|\bgot\s+to\s+grips\s+with\b|"
-               r"\bgot\s+up\s+to\s+speed\s+(?:on|with)\b|\b(?:went|been|go|going)\s+on\s+(?:a|an|the|"
-               r"two|three|several)\s+(?:[\w-]+\s+){0,2}?(?:course|training|workshop|programme|"
-               r"program)\b", _I),
+    # Qualifications earned or sat: "passed CFA level one", "had my Gas Safe registration",
+    # "got my coded welding tickets", "did my NVQ level three", "sent me to do NVQ level 3".
+    re.compile(rf"\b(?:passed|earned|gained|got|getting|achieved|obtained|had|completed|did|do|"
+               rf"doing|sat|sit|(?:paid|pay|paying)\s+for|funded|sponsored|put\s+me\s+through)\s+(?:my|the|a|an|his|her)?\s*(?:[\w-]+\s+){{0,3}}?{_QUALIFICATION}\b",
+               _I),
+    # Qualifications in progress: "I'm about halfway through the APC", "working towards
+    # my chartership", "studying for the ACCA exams".
+    re.compile(rf"\b(?:(?:halfway|half\s+way|partway|part\s+way|most\s+of\s+the\s+way)\s+"
+               rf"(?:through|into)|working\s+towards?|studying\s+for)\s+(?:my|the|a|an)?\s*"
+               rf"(?:[\w-]+\s+){{0,2}}?(?:{_QUALIFICATION}|{_COURSE_NOUN}|degree|diploma|"
+               rf"masters|MSc|MBA|PhD)\b", _I),
+    # What a job or a person taught: "taught me how to handle complaints" (not "taught me
+    # that ..."), "got to grips with", "got up to speed on".
+    re.compile(r"\b(?:taught|showed)\s+me\s+(?:how\s+to|to)\s+(?!(?:my|the|a|an|his|her)\b)\w+|"
+               r"\bgot\s+to\s+grips\s+with\b|\bgot\s+up\s+to\s+speed\s+(?:on|with)\b", _I),
+    # Being coached, mentored or trained: "my manager has been coaching me on one-to-ones",
+    # "she mentored me through", "they trained me up", "I was mentored by".
+    re.compile(r"\b(?:coach|mentor|train)(?:ed|ing|s)?\s+me\s+(?:on|in|up|through|for)\b|"
+               r"\b(?:I\s+was|I['’]ve\s+been|I\s+have\s+been|I\s+got)\s+(?:\w+\s+)?(?:coached|"
+               r"mentored|trained\s+up)\b|\bsent\s+me\s+(?:on\s+(?:a|an|the)|to\s+do)\b", _I),
 )
+
+# Two-part arcs across sentences: a start as a novice, then a later state. "When I start I
+# don't speak English good ... after one year I was running prep section alone", "I come
+# with no experience ... so now I give the meds".
+_NOVICE_START = re.compile(
+    r"\b(?:when\s+I\s+(?:first\s+)?(?:start(?:ed)?|join(?:ed)?|arrived|came)|I\s+(?:first\s+)?"
+    r"(?:start(?:ed)?|join(?:ed)?|arrived|came|come|went)\s+in|I\s+(?:came|come)\s+with)\b"
+    r"[^.!?]{0,40}?\b(?:no\s+experience|not\s+knowing|knowing\s+nothing|barely|unable|"
+    r"only\s+(?:really\s+|ever\s+)?(?:knowing|done|driven|used|worked)|with\s+no\s+\w+|"
+    r"couldn['’]?t|can['’]?t|cannot|don['’]?t|didn['’]?t|never)\b", _I)
+#: How far after the novice start the later state may come, in characters (about two
+#: sentences of a short spoken answer).
+ARC_REACH_CHARS: int = 260
+_LATER_STATE = re.compile(
+    r"\b(?:after\s+(?:a|one|two|three|four|six|\d+|a\s+few|a\s+couple\s+of)\s+(?:years?|months?)|"
+    r"by\s+the\s+end|within\s+(?:a|one|two|three|six|\d+)\s+(?:years?|months?)|"
+    r"(?:so\s+)?now\s+I|these\s+days\s+I|today\s+I|came\s+out|ended\s+up|left\s+(?:able|"
+    r"as|knowing|doing|running))\b", _I)
+
+# "Learned" in the "found out" sense: a clause or "that" follows, maybe after an adjunct
+# ("I learned in my second week that our biggest client ...", "when I learned it had gone").
+_FOUND_OUT = re.compile(
+    r"(?:\s+(?:in|on|at|during|from|after|within|early|later|soon|then|only|just|last|"
+    r"this)\b[^,.;!?]{0,50}?)?\s+(?:that\b|(?:it|they|he|she|there|we|you|our\s+\w+|the\s+\w+)"
+    r"\s+(?:had|was|were|is|are|would|has|have|could|might)\b|(?:the\s+)?(?:news|hard\s+way\s+"
+    r"that\s+the)\b|(?:that|of|about)\s+(?:\w+\s+){0,4}?(?:was|were|had|would|closing|"
+    r"layoffs?|news|announcement|acquired|bankrupt|merger|leaving)\b)", _I)
+#: Characters after a learning verb that :data:`_FOUND_OUT` looks at.
+FOUND_OUT_REACH_CHARS: int = 90
+
+# An elided first-person subject: "I travelled between six sites and learned rigging".
+_ELIDED_LEARN = re.compile(
+    rf"\b(?:and|then)\s+(?:also\s+|quickly\s+|really\s+|eventually\s+|slowly\s+)?{_LEARNED}\b",
+    _I)
+
+# "Went from zero to like forty thousand users": a number after "to" makes it a result.
+_TO_NUMBER = re.compile(
+    r"\bto\s+(?:like\s+|about\s+|around\s+|over\s+|nearly\s+|almost\s+|roughly\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a\s+hundred|hundred|a\s+thousand|a\s+million)\b)", _I)
+
+_WISH = re.compile(
+    r"\b(?:want|wanna|hope|hoping|eager|keen|plan|planning|going\s+to|will|looking\s+forward)\b|"
+    r"(?:\bwould|['’]d)\s+(?:really\s+|so\s+|very\s+much\s+)?(?:like|love)\b|['’]ll\b", _I)
+_ALREADY = re.compile(
+    r"\b(?:already|have\s+been|['’]ve\s+been|started|am\s+taking|['’]m\s+taking)\b", _I)
+
+
+def _found_out(text: str, end: int, inner: str) -> bool:
+    """True when a learning verb ending at ``end`` means "found out", not "grew a skill"."""
+    if not re.search(rf"{_LEARNED}$", inner, _I):
+        return False
+    return _FOUND_OUT.match(text, end, end + FOUND_OUT_REACH_CHARS) is not None
+
+
+def _clause_end(text: str, start: int) -> int:
+    """End of the clause that starts at ``start``: the next comma or sentence mark, at most
+    :data:`EVIDENCE_CLAUSE_CHARS` on (so that an arc's evidence quotes both of its ends)."""
+    stop = min(len(text), start + EVIDENCE_CLAUSE_CHARS)
+    m = re.compile(r"[,;.!?]").search(text, start, stop)
+    return m.start() if m else stop
+
+
+#: Longest quote, in characters, of either end of a before/after arc.
+EVIDENCE_CLAUSE_CHARS: int = 80
+
+
+def _candidates(text: str) -> list[tuple[int, int, bool]]:
+    """Every (start, end, is_arc) found by the growth rules, before the negation and
+    modality filters. A before/after arc gives two spans: its start and its later state."""
+    found = [(m.start(), m.end(), False) for pattern in _GROWTH_PATTERNS
+             for m in pattern.finditer(text)]
+    for sent in sentences(text):
+        # An elided subject counts only when the speaker is the sentence's subject.
+        for m in _ELIDED_LEARN.finditer(sent.text):
+            if re.search(r"\bI\b", sent.text[:m.start()]):
+                found.append((sent.start + m.start(), sent.start + m.end(), False))
+    for m in _NOVICE_START.finditer(text):
+        later = _LATER_STATE.search(text, m.end(), m.end() + ARC_REACH_CHARS)
+        if later:
+            found.append((m.start(), _clause_end(text, m.end()), True))
+            found.append((later.start(), _clause_end(text, later.end()), True))
+    return found
 
 
 def check_skills_growth(text: str, question: Question | None) -> Finding:
+    """Detect skills or capacity grown (see the module docstring for the classes covered).
+
+    Parameters
+    ----------
+    text : str
+        The answer.
+    question : Question or None
+        Unused; the check reads the same for every question.
+
+    Returns
+    -------
+    Finding
+        Evidence spans (character offsets) of the growth expressions.
+    """
     spans: list[tuple[int, int]] = []
-    for pattern in _GROWTH_PATTERNS:
-        for m in pattern.finditer(text):
-            pos = m.start()
-            if is_negated(text, pos + 1):
-                continue
-            prefix = clause_prefix(text, pos)
-            inner = m.group(0)
-            if re.search(r"\b(?:want|wanna|hope|hoping|would\s+like|['’]d\s+like|would\s+love|"
-                         r"['’]d\s+love|eager|keen|plan|planning|going\s+to|will|['’]ll|"
-                         r"looking\s+forward)\b", prefix + inner, _I) and not re.search(
-                    r"\b(?:already|have\s+been|['’]ve\s+been|started|am\s+taking|['’]m\s+taking)\b",
-                    prefix + inner, _I):
-                continue  # a wish to learn is not growth
-            if re.search(r"\bnot\b|\bnever\b|n['’]t\b", inner, _I):
-                continue
-            if re.search(r"\b(?:once|when|after|until|by\s+the\s+time)\s+"
-                         r"(?:I|I['’]ve|I\s+have)\s*$",
-                         text[max(0, pos - 25):pos + 5].split("learn")[0], _I):
-                continue  # "once I've learned the ropes": a future condition, not growth
-            if re.search(r"\b(?:taught|teach|trained|coached|mentored)\s+(?:the|my|our|\w+s)\b",
-                         inner, _I) and "myself" not in inner.lower():
-                continue
-            spans.append((pos, m.end()))
+    for pos, end, is_arc in _candidates(text):
+        inner = text[pos:end]
+        # The novice start carries its own negation ("I came with no experience").
+        if not is_arc and (
+                is_negated(text, pos + 1) or re.search(r"\bnot\b|\bnever\b|n['’]t\b", inner, _I)):
+            continue
+        if _found_out(text, end, inner):
+            continue
+        if "went from" in inner.lower() and _TO_NUMBER.search(
+                text, pos, min(len(text), end + 60)):
+            continue  # "we went from zero to forty thousand users" is a result
+        prefix = clause_prefix(text, pos)
+        if _WISH.search(prefix + inner) and not _ALREADY.search(prefix + inner):
+            continue  # a wish to learn is not growth
+        if re.search(r"\b(?:once|when|after|until|by\s+the\s+time)\s+"
+                     r"(?:I|I['’]ve|I\s+have)\s*$",
+                     text[max(0, pos - 25):pos + 5].split("learn")[0], _I):
+            continue  # "once I've learned the ropes": a future condition, not growth
+        if re.search(r"\b(?:taught|teach|trained|coached|mentored)\s+(?:the|my|our|\w+s)\b",
+                     inner, _I) and "myself" not in inner.lower():
+            continue  # the speaker teaching others
+        if re.search(rf"{_LEARNED}$", inner, _I):
+            end = _clause_end(text, end)  # quote what was learned, not the bare verb
+        spans.append((pos, end))
     return Finding(_merge(spans))
