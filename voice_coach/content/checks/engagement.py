@@ -41,16 +41,26 @@ _INTERVIEWER_REF = re.compile(
 )
 _NOT_REAL_QUESTION = re.compile(
     r"\b(?:does\s+(?:that|this)\s+(?:make\s+sense|answer|help)|did\s+(?:I|that)\s+answer|"
-    r"is\s+(?:that|this)\s+(?:ok|okay|alright|all\s+right|what\s+you|fine|enough|good)|"
+    r"is\s+(?:that|this)\s+(?:a\s+)?(?:ok|okay|alright|all\s+right|what\s+you|fine|enough|good|"
+    r"right|bad|useful|helpful|the\s+(?:kind|sort)\s+of)|"
+    r"(?:would|will|is)\s+it\s+(?:be\s+)?possible\s+(?:for\s+me|if\s+I)|"
     r"do\s+you\s+(?:know|see)\s+what\s+I\s+mean|you\s+know\s+what\s+I\s+mean|"
     r"am\s+I\s+(?:making|rambling|talking|going)|should\s+I\s+(?:go\s+on|continue|stop|keep)|"
     r"can\s+I\s+(?:go\s+on|continue|start\s+(?:again|over))|"
     r"could\s+you\s+repeat|can\s+you\s+repeat|what\s+was\s+the\s+question|"
     r"(?:can|could|may)\s+I\s+(?:please\s+)?(?:just\s+)?(?:say|add|mention|go|have|take|"
     r"start|explain|finish)\b|if\s+you\s+(?:don['’]?t|do\s+not)\s+mind|"
-    r"(?:would|will|is)\s+it\s+be\s+(?:ok|okay|alright|fine)|"
+    r"(?:would|will|is)\s+it\s+(?:be\s+)?(?:ok|okay|alright|all\s+right|fine)\b|"
     r"when\s+(?:will|would|do|can)\s+I\s+(?:hear|know|get|start)|"
-    r"(?:right|you\s+know|isn['’]?t\s+it|don['’]?t\s+you\s+think|yeah|okay)\s*\?)", _I,
+    r"(?:right|you\s+know|isn['’]?t\s+it|don['’]?t\s+you\s+think|yeah|okay)\s*\?|"
+    # Rhetorical: a negated wh-question ("who wouldn't want ...?", "why wouldn't you?"), a
+    # question about hiring the speaker ("why should you hire me?"), "isn't that the point?".
+    r"\b(?:who|why|what)\s+(?:\w+\s+)?(?:wouldn['’]?t|doesn['’]?t|don['’]?t|isn['’]?t|"
+    r"couldn['’]?t|would\s+not|does\s+not)\b|"
+    r"\bwho\s+(?:actually\s+|really\s+|honestly\s+)?(?:likes|enjoys|loves|wants)\b|"
+    r"\b(?:hire|choose|pick|employ|take\s+on|go\s+with)\s+me\b|"
+    r"^\s*(?:(?:and|so|but|well)[,\s]+)*(?:isn['’]?t|wasn['’]?t|aren['’]?t)\s+(?:that|it|this)\b)",
+    _I,
 )
 _SELF_ANSWERED = re.compile(
     r"^\s*(?:(?:and|so|but|well)[,\s]+)*(?:what|how|why|where|when)\s+(?:did|do|could|would|"
@@ -64,7 +74,9 @@ _REPORTED = re.compile(
 _INDIRECT_QUESTION = re.compile(
     r"\bI['’]?(?:d|\s+would)\s+(?:really\s+)?(?:love|like|want|be\s+(?:keen|interested|curious))\s+"
     r"to\s+(?:know|hear|understand|learn|ask|find\s+out)\s+(?:is\s+|more\s+)?(?:about\s+)?(?:how|"
-    r"what|which|why|whether|where|your|the\s+team|about)\b|\bI['’]?m\s+(?:really\s+|very\s+)?curious\s+"
+    r"what|which|why|whether|where|your|the\s+team|about\s+(?:your|the\s+(?:team|role|company|"
+    r"department|business|challenges?|priorities|plans?|way)|this\s+(?:team|role|company)|how|"
+    r"what|which|why|whether|where))\b|\bI['’]?m\s+(?:really\s+|very\s+)?curious\s+"
     r"(?:about|how|what|which|whether|why)\b|\b(?:could|can|would)\s+you\s+(?:tell|walk)\s+"
     r"me\b|\btell\s+me\s+(?:more\s+)?about\s+(?:your|the\s+team|how\s+you)\b|\bmay\s+I\s+ask\b|"
     r"\bcan\s+I\s+ask\s+(?:what|how|about|which|whether|why)\b", _I,
@@ -90,22 +102,102 @@ _YN_INVERSION = re.compile(
 _INNER_QUESTION = re.compile(
     r"\b(?:what|how|which|why)\s+(?:does|do|did|would|will|is|are|could|can|should|has|have)\s+"
     r"(?:a|an|the|you|your|this|that|they|success|good|people|new)\b"
-    r"|\bwhat['’]s\s+the\s+(?:thing|biggest|hardest|main|one|best|most)\b", _I,
+    r"|\bwhat['’]s\s+(?:the\s+(?:thing|biggest|hardest|main|one|best|most)|your)\b"
+    r"|\bwhich\s+of\s+(?:those|these|the|your)\b|\bwhat\s+about\s+you\b"
+    # A yes/no question at a clause start: "..., is that something the team's looked at",
+    # "so has that been tried". Only with a subject that can't start a statement there.
+    r"|(?:,\s*|\b(?:so|and|but|cause|because)\s+)(?:(?:has|have|is|are)\s+(?:that|this|it|"
+    r"there)\b|(?:have|do|did|are|were|would|could|will|can)\s+you\b)", _I,
 )
 _REPORTED_BEFORE = re.compile(
     r"\b(?:asked|ask|asking|wondered|know|knew|understand|understood|told|showed|explain\w*|"
     r"learn\w*|figure\w*|saw|see|that['’]s|is|was)\s+(?:\w+\s+)?$", _I,
 )
+# "my question is what ...": the speaker announcing their own question, not reporting one.
+_QUESTION_ANNOUNCED = re.compile(r"\bquestions?\s+(?:is|was|would\s+be)\s*:?\s*$", _I)
+# What may follow a question put to the interviewer: nothing, another question, or the reason
+# for asking. A question followed by the speaker's own story is rhetorical ("What is the point
+# of a rota nobody reads? So I rewrote it.").
+_AFTER_REAL_QUESTION = re.compile(
+    r"^\s*(?:$|(?:and\s+|also\s+|or\s+)?(?:how|what|which|who|where|when|why|is|are|does|do|"
+    r"did|have|has|will|would|could|can)\b|I\s+ask\b|I['’]m\s+asking\b|(?:the\s+)?reason\s+I\s+ask|"
+    r"I['’]d\s+(?:love|like)\s+to\s+(?:know|hear)|that\s+would\s+tell\s+me)", _I,
+)
+
+
+def _leaves_the_floor(text: str, end: int) -> bool:
+    """True when what follows a question at ``end`` leaves the interviewer to answer it."""
+    return _AFTER_REAL_QUESTION.match(text[end:end + 80]) is not None
+
+
 # Questions only about the speaker's terms and logistics (CONTENT.md: not engagement).
 _LOGISTICS_ONLY = re.compile(
     r"^(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
     r"hardest|biggest|customers?|clients?|strategy|plans?|look\s+like)\b).)*\b(?:salary|pay|"
     r"paid|bonus|holidays?|vacation|leave|car|parking|commute|hours|shift\s+(?:start|end|"
     r"pattern)|start\s+date|dress\s+code|uniform|lunch|remote|from\s+home|pension|"
-    r"benefits|perks|overtime|time\s+off|notice\s+period|probation|contract\s+length)\b"
+    r"benefits|perks|overtime|time\s+off|notice\s+period|probation|contract\s+length|"
+    # The hiring process and the speaker's own conditions, not the interviewer's work.
+    r"next\s+steps?|hear\s+back|(?:letting|let)\s+(?:people|candidates|me|us)\s+know|"
+    r"(?:second|next|final|third)\s+(?:stage|round|interview)|over\s+video|"
+    r"interview\s+process|eligible|share\s+scheme|shares|stock\s+options|equity|"
+    r"four[\s-]day\s+week|own\s+office|annual\s+leave|gym|discount|pay\s+rise|raise|"
+    r"relocation|sick\s+pay|maternity|paternity|parental\s+leave|training\s+budget|"
+    r"(?:would|will|do|can|could|shall)\s+I\s+(?:get|be\s+(?:eligible|paid|allowed)|"
+    r"need\s+my\s+own|have\s+my\s+own|start|hear|receive))\b"
     r"(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
     r"hardest|biggest|customers?|clients?|strategy|plans?)\b).)*$", _I | re.S,
 )
+# A question about the interviewer's present situation that need not say "you" ("Is the
+# backlog mostly at extraction?", "Who currently owns the relationship with local schools?",
+# "has that been tried"): a present or future auxiliary whose subject is not the speaker, or
+# a wh-subject with a present verb. Past-tense questions are left out: in an answer they are
+# mostly the speaker's own story told as a question ("What did the customer want? A refund.").
+_PRESENT_QUESTION = re.compile(
+    r"^\s*(?:(?:and|so|also|but|um|uh|well|actually|oh|yeah|okay|the\s+question)[,:\s]+)*"
+    r"(?:(?:(?:how|what|which|who|where|when|why)(?:\s+(?!I\b|we\b)[\w'’-]+){0,3}?\s+)?"
+    r"(?:is|are|does|do|will|would|has|have|can|could|should)\s+"
+    r"(?!I\b|we\b|me\b|my\b|our\b|myself\b|us\b)[\w'’-]+"
+    r"|(?:who|what|which\s+[\w-]+)\s+(?:currently\s+|usually\s+|normally\s+|now\s+)?"
+    r"[a-z]+s\s+(?!I\b|me\b|my\b)[\w'’-]+"
+    r"|what['’]s\s+(?:the|your|been)\b)", _I,
+)
+# Research: the speaker looked at the interviewer's organisation themselves ("I went through
+# your last two quarterly results", "I watched the queue at your Leyton branch", "in your last
+# annual report", "your Trustpilot page", "the ofsted report flagged it").
+_RESEARCH = re.compile(
+    r"\bI\s+(?:\w+\s+)?(?:had\s+a\s+(?:look|read|dig|browse|listen)\s+(?:at|through|into|to)|"
+    r"looked\s+(?:at|into|through|over)|went\s+(?:through|into|over|to|on)|read|watched|"
+    r"visited|noticed|saw|checked|dug\s+into|listened\s+to|called|rang|used|tried|downloaded|"
+    r"ordered|signed\s+up\s+(?:to|for)|sat\s+in|walked\s+(?:round|around|through))\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:your|their)\b"
+    r"|\b(?:in|on|from|according\s+to|judging\s+(?:by|from))\s+(?:your|the\s+company['’]s|"
+    r"their)\s+(?:[\w'’-]+\s+){0,3}?(?:reports?|results|accounts|website|site|page|reviews?|"
+    r"changelog|blog|app|paper|filings?|posts?|statement|newsletter|survey|figures|numbers|"
+    r"ratings?|feedback|advert|listing|press\s+release|job\s+ad)\b"
+    r"|\b(?:your|the)\s+(?:[\w'’-]+\s+){0,3}?(?:reports?|results|website|site|reviews|"
+    r"changelog|blog|paper|figures|inspection|ratings?|accounts)\s+(?:said|says|shows?|showed|"
+    r"mentions?|mentioned|flagged|flags|suggests?|suggested|highlighted)\b", _I,
+)
+# An idea or a plan to act on what the research found ("one thing I'd want to try", "a
+# named-day option might be worth testing", "moving it by the entrance is an easy win", "that's
+# the gap I'd look at first", "has that been tried").
+_RESEARCH_IDEA = re.compile(
+    r"\bI['’]?(?:d|ll|\s+would|\s+will|\s+can|\s+could)\s+(?:\w+\s+){0,2}?(?:want\s+to\s+|"
+    r"like\s+to\s+|love\s+to\s+|start\s+by\s+|be\s+keen\s+to\s+)?(?:try|test|trial|pilot|"
+    r"look\s+(?:at|into)|sit\s+(?:with|down)|bring\s+(?:the\s+same|something\s+similar|that\s+"
+    r"(?:idea|approach|model)|it)|set\s+up|introduce|propose|suggest|rebuild|redesign|move|"
+    r"fix|get\s+into|sketch|show\s+you|tackle|dig\s+into|start\s+with|explore)\b"
+    r"|\b(?:one|an|my|the|a\s+simple|a\s+small)\s+idea\b|\b(?:worth|might\s+be\s+worth|"
+    r"could\s+be\s+worth)\s+(?:testing|trying|piloting|a\s+(?:try|test|look|pilot))"
+    r"|\b(?:easy|quick|obvious)\s+win\b|\bhave\s+you\s+(?:\w+\s+)?(?:thought\s+about|"
+    r"considered|tried|looked\s+at|looked\s+into)|\bwhat\s+if\b|\b(?:you|we)\s+could\s+"
+    r"(?:try|test|add|move|offer|use|trial)\b|\bhas\s+that\s+been\s+(?:tried|considered)\b", _I,
+)
+#: Sentences after the research in which the idea drawn from it may come (the research
+#: sentence itself, then this many more): "I read your report. X is falling. I'd try Y."
+RESEARCH_IDEA_MAX_SENTENCES: int = 2
+
 _IDEA_TARGET = re.compile(
     r"\b(?:you|your|the\s+company|the\s+team|the\s+product|the\s+app|customers|users|"
     r"onboarding|funnel|pricing|market|launch|we)\b", _I,
@@ -136,10 +228,13 @@ def check_engagement(text: str, question: Question | None) -> Finding:
             # An unpunctuated transcript: a direct question that starts mid-"sentence"
             # ("yeah um I did have one actually what does a good first year look like ...").
             inner_q = _INNER_QUESTION.search(st)
-            if inner_q and not _REPORTED_BEFORE.search(st[max(0, inner_q.start() - 30):
-                                                            inner_q.start()]):
+            before_q = st[max(0, inner_q.start() - 30):inner_q.start()] if inner_q else ""
+            if inner_q and (not _REPORTED_BEFORE.search(before_q)
+                            or _QUESTION_ANNOUNCED.search(before_q)):
                 st_q = st[inner_q.start():]
-                if (_INTERVIEWER_REF.search(st_q) and not _NOT_REAL_QUESTION.search(st_q)
+                st_q = re.sub(r"^[,\s]*(?:(?:so|and|but|cause|because)\s+)?", "", st_q, flags=_I)
+                if ((_INTERVIEWER_REF.search(st_q) or _PRESENT_QUESTION.match(st_q))
+                        and not _NOT_REAL_QUESTION.search(st_q)
                         and not _LOGISTICS_ONLY.search(st_q)):
                     spans.append((sent.start + inner_q.start(), sent.end))
                     continue
@@ -148,11 +243,13 @@ def check_engagement(text: str, question: Question | None) -> Finding:
             if (_NOT_REAL_QUESTION.search(st) or _SELF_ANSWERED.match(st)
                     or _REPORTED.search(st) or _LOGISTICS_ONLY.search(body)):
                 pass
-            elif _INTERVIEWER_REF.search(body) and len(body.split()) >= 4:
+            elif len(body.split()) >= 4 and (_INTERVIEWER_REF.search(body) or (
+                    (_PRESENT_QUESTION.match(st) or _PRESENT_QUESTION.match(last_clause))
+                    and _leaves_the_floor(text, sent.end))):
                 spans.append((sent.start, sent.end))
                 continue
         for m in _INDIRECT_QUESTION.finditer(st):
-            if is_negated(text, sent.start + m.start() + 1):
+            if is_negated(text, sent.start + m.start() + 1) or _LOGISTICS_ONLY.search(st):
                 continue
             spans.append((sent.start, sent.end))
             break
@@ -164,11 +261,34 @@ def check_engagement(text: str, question: Question | None) -> Finding:
                     continue
                 if not _IDEA_TARGET.search(st[m.end():] or st):
                     continue
-                if re.match(r"I\s+(?:noticed|saw|read|found)", m.group(0), _I) and not re.search(
+                if re.match(r"I\s+(?:noticed|saw|read|found|researched|looked)", m.group(0),
+                            _I) and not re.search(
                         r"\b(?:so|could|might|would|idea|suggest|opportunity|wonder|"
                         r"why\s+not|what\s+if)\b", st[m.end():] + " " + text[sent.end:sent.end
                                                                                + 120], _I):
                     continue  # a fact read on their site, with no idea drawn from it
                 spans.append((sent.start, sent.end))
                 break
+    spans.extend(_research_idea_spans(text))
     return Finding(_merge(spans))
+
+
+def _research_idea_spans(text: str) -> list[tuple[int, int]]:
+    """The research and the idea drawn from it: both sentences, when both are there.
+
+    Either alone is not engagement: research with no idea is homework shown off ("I read your
+    annual report"), and an idea with no research behind it is covered by the rules above.
+    """
+    sents = sentences(text)
+    spans: list[tuple[int, int]] = []
+    for i, sent in enumerate(sents):
+        research = _RESEARCH.search(sent.text)
+        if research is None or is_negated(text, sent.start + research.start() + 1):
+            continue
+        for later in sents[i:i + 1 + RESEARCH_IDEA_MAX_SENTENCES]:
+            start = research.end() if later is sent else 0
+            idea = _RESEARCH_IDEA.search(later.text, start)
+            if idea is not None and not is_negated(text, later.start + idea.start() + 1):
+                spans.extend([(sent.start, sent.end), (later.start, later.end)])
+                break
+    return spans
