@@ -11,7 +11,7 @@ from voice_coach.content._text import (
     clause_prefix,
     is_negated,
 )
-from voice_coach.content.checks._base import _I, Finding, _merge
+from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
 from voice_coach.questions import Question
 
 __all__ = ["check_delivery_promises"]
@@ -96,10 +96,226 @@ _DELIVERY_NO_NEG = frozenset({2, len(_DELIVERY_PATTERNS) - 3})
 _LATE_AFTER = re.compile(r"\s*(?:late|behind|over\s+budget)", _I)
 
 
+
+# --- Classes of expression added for answers written blind (blind_e/f/h) ------------------
+# Each rule below names a class of expression, not a phrase; the guards after the patterns
+# keep the speaker as the agent and drop negated, conditional and punctuality readings.
+
+#: A length of time: "a month", "two weeks", "a fortnight", "the day", "three days".
+_NUM = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"a\s+few|a\s+couple\s+of|couple\s+of|several|\d+|half\s+an?|a\s+full|a\s+whole)")
+_UNIT = r"(?:minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?)"
+_DURATION = rf"(?:{_NUM}\s+(?:(?:full|whole|clear|good)\s+)?{_UNIT}|a\s+fortnight)"
+#: What a piece of work can be due against: "the contract date", "the regulator's date",
+#: "my supervisor's review", "the first surge", "it was due".
+_DUE_NOUN = (r"(?:deadlines?|due\s+dates?|dates?|reviews?|launch|go-?live|opening|surges?|peak|"
+             r"rush|inspections?|audits?|cut-?off|hand-?in|handover|submissions?|exams?|"
+             r"kick-?off|start|targets?|season|year-end|month-end)")
+_DUE_REF = (rf"(?:(?:the|its|my|our|their|your|his|her|each|every|any|[\w-]+['’]s)\s+"
+            rf"(?:[\w'’-]+\s+){{0,3}}?{_DUE_NOUN}\b|(?:it|they|this|that|each|everything)\s+"
+            rf"(?:was|were|is|are|['’]s|['’]re|had\s+been)\s+(?:due|needed|required|wanted|"
+            rf"scheduled|planned|expected|asked\s+for))")
+#: Ahead of time by a stated margin: "two months early", "a month earlier than the cabinet
+#: had been told", "three days before the contract date", "with three weeks in hand",
+#: "a month inside the deadline", "the week before the first surge".
+_MARGIN = re.compile(
+    rf"\b{_DURATION}\s+(?:early\b|earlier\b|ahead\b|in\s+hand\b|to\s+spare\b|sooner\s+than\b|"
+    rf"(?:inside|within|under|ahead\s+of)\s+{_DUE_REF}|before\s+{_DUE_REF}|"
+    rf"before\s*(?=[.;!?]|$))|\bthe\s+(?:day|night|week|month)\s+before\s+{_DUE_REF}", _I)
+#: Lateness or overrun: what a clean record denies ("never late", "not one ... slipped").
+_LATE_TERM = (
+    r"(?:late\b(?!\s+(?:nights?|shifts?|into|at\s+night|in\s+the|on\s+in|twenties|thirties))|"
+    r"overdue\b|behind\s+schedule\b|over\s*ran\b|over-?run\b|"
+    r"(?:completions?|dates?|deadlines?|deliver(?:y|ies)|launch(?:es)?|releases?|schedules?|"
+    r"programmes?|projects?|milestones?|handovers?|filings?|timelines?)\s+slip\w*|"
+    r"(?:gone|go|went|going|come|came)\s+over\s+(?:the\s+|my\s+|our\s+|their\s+|its\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:budget|quote|estimate)s?\b|"
+    r"(?:higher|more|bigger)\s+than\s+(?:the|my|our|their|its)\s+(?:[\w'’-]+\s+)?"
+    r"(?:quote|estimate|budget)s?\b|"
+    r"miss(?:ed)?\s+(?:a|one|any|the|a\s+single)\s+(?:[\w'’-]+\s+){0,2}?(?:deadline|due\s+date|"
+    r"date|milestone|delivery|launch|release|window|payroll|filing|handover|shipment|"
+    r"performance|show)s?\b|"
+    r"(?:lose|lost|cancel(?:l?ed)?|drop(?:ped)?)\s+a\s+single\s+(?:performance|show|delivery|"
+    r"shipment|service|session|event|order)s?\b|"
+    r"left\s+(?:[\w'’-]+\s+){0,3}?for\s+the\s+next\s+(?:person|shift|trade|team|crew|one|"
+    r"guy|lot)\b)"
+)
+#: A negator that quantifies over the speaker's record: "never", "not once", "not one of",
+#: "no couple has ever", "haven't once".
+_RECORD_NEGATOR = (
+    r"(?:never|not\s+once|not\s+one|not\s+a\s+single|none|nobody|no\s+one|without\s+ever|"
+    r"no\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|was|were|did|does)\s+(?:ever\s+)?|"
+    r"(?:haven['’]?t|hasn['’]?t|hadn['’]?t|didn['’]?t|won['’]?t|have\s+not|has\s+not|"
+    r"did\s+not|will\s+not))"
+)
+_CLEAN_RECORD = re.compile(rf"\b{_RECORD_NEGATOR}\b[^.;!?,]{{0,80}}?\b(?P<late>{_LATE_TERM})", _I)
+#: Between the negator and the lateness, a verb of knowing or feeling means the negation is
+#: about something else: "I didn't realise we were over budget".
+_NOT_ABOUT_RECORD = re.compile(
+    r"\b(?:know|knew|realis|realiz|notic|think|thought|expect|see|saw|hear|heard|tell|told|"
+    r"mind|care|want|like|say|said|admit|catch|caught|why|whether|idea|worr)\w*", _I)
+#: "haven't missed one in eight years" in answer to the missed-deadline question, or after
+#: a deadline word earlier in the answer: "one" is a deadline there.
+_MISSED_NONE = re.compile(rf"\b{_RECORD_NEGATOR}\s*(?:\w+\s+)?missed\s+(?:a\s+single\s+one|"
+                          r"one|any)\b(?=\s*(?:[.,;!?]|$|in\b|since\b|for\b|yet\b|ever\b|"
+                          r"all\b|so\s+far\b|and\b|but\b))", _I)
+#: A promise kept, said as the same time twice: "if I quote a day for a bathroom, it's a
+#: day", "when I price a plot at four days it's done in four days", "if I say exchange on
+#: Friday, it's Friday".
+_SAID_TIME = (rf"(?:{_NUM}\s+{_UNIT}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|"
+              r"tonight|noon|midday|end\s+of\s+(?:the\s+)?(?:day|week|month))")
+_SAME_TIME_KEPT = re.compile(
+    r"\b(?:if|when|whenever|once|what)\s+(?:I|we)\s+(?:say|said|quote|quoted|price|priced|"
+    r"promise|promised|tell\s+\w+|told\s+\w+|estimate|estimated|commit\s+to|agree|agreed|"
+    r"give\s+\w+|gave\s+\w+)\b[^.;!?]{0,40}?\b(?P<t>" + _SAID_TIME + r")\b[^.;!?]{0,30}?"
+    r"\b(?:it['’]s|it\s+is|it['’]ll\s+be|it\s+will\s+be|you['’]ll\s+have\s+it|they['’]ll\s+"
+    r"have\s+it|you\s+get\s+it|it\s+gets\s+done)\s+(?:(?:done|finished|ready|delivered|"
+    r"fixed)\s+)?(?:in\s+|on\s+|by\s+|within\s+)?(?P=t)\b", _I)
+#: The date or time that was set, met: "finished the day I said it would be", "on the date
+#: we had announced", "started at the time printed on the invitation", "opened on the date
+#: on the poster".
+_SET_DATE_MET = re.compile(
+    r"\b(?:(?:on|at|by|for)\s+)?the\s+(?:exact\s+|very\s+)?(?:day|date|time|hour|week)\s+"
+    r"(?:(?:that\s+)?(?:I|we|I['’]d|we['’]d)\s+(?:had\s+)?(?:said|promised|agreed|quoted|"
+    r"announced|committed\s+to|gave|set|told|planned|booked)|(?:printed|advertised|booked|"
+    r"scheduled|agreed|announced|promised|planned|set|written|published)\b|(?:on|in)\s+the\s+"
+    r"(?:poster|invitation|invite|contract|plan|programme|ticket|schedule)s?\b)", _I)
+#: What makes a set date a delivery: something finished, opened, handed over or started.
+_DONE_VERB = re.compile(
+    r"\b(?:finish|done|complet|ready|open|start|launch|deliver|live\b|hand|ship|releas|"
+    r"submit|install|fitted|built|went\s+(?:in|out|up)|gone\s+(?:in|out)|began|kick|"
+    r"signed\s+off|cleared|closed|went\s+live|run|ran)\w*", _I)
+#: A schedule kept: "I'll hit both" after "a number and a date", "I set my own dates ...
+#: and I hit them", "I hit my deadlines".
+_SCHEDULE_NOUN = re.compile(r"\b(?:dates?|deadlines?|timelines?|timescales?|schedules?|"
+                            r"budgets?|estimates?|quotes?|milestones?)\b", _I)
+_HIT_THEM = re.compile(
+    r"\b(?:I|we)(?:['’]ll|\s+will)?(?:\s+(?:always|usually|reliably|consistently|then|do|did|"
+    r"just))?\s+"
+    r"(?:hit|meet|met|beat|make|made|keep\s+to|kept\s+to|stick\s+to|stuck\s+to)\s+"
+    r"(?:them|both|it|those|these|each\s+one|every\s+one|all\s+of\s+them|"
+    r"(?:all\s+)?(?:my|our)\s+(?:own\s+)?(?:deadlines|dates|delivery\s+dates|milestones))\b", _I)
+_WEAK_MODAL = re.compile(r"\b(?:could|might|may|try|tried|trying|hope|hoping|like\s+to\s+think|"
+                         r"wish|would\s+like|['’]d\s+like|if)\b", _I)
+#: A strong timeliness or budget phrase anywhere in a first-person sentence: "every report
+#: has gone in on time", "within the budget you've already got", "keeps the day to time",
+#: "well before it's needed", "finish my tickets before the end".
+_STRONG_TIMELY = re.compile(
+    r"\b(?:on\s+time|on\s+schedule|on\s+budget|on\s+or\s+before|ahead\s+of\s+(?:the\s+)?"
+    r"(?:schedule|time|deadline|plan)|(?:within|under|inside|below)\s+(?:the\s+|our\s+|their\s+|"
+    r"its\s+|your\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?budgets?|(?:less|under|below)\s+(?:than\s+)?"
+    r"(?:the\s+|our\s+|their\s+|its\s+)?budget\b|under\s+what\s+(?:we|I|they)['’]?\w*\s+"
+    r"(?:had\s+)?(?:been\s+)?(?:given|allowed|budgeted|approved|quoted)|in\s+record\s+time|"
+    r"(?:well|comfortably|long|way)\s+before\s+(?:it|they|we|you)\s*(?:['’]s|['’]re|is|are|was|"
+    r"were)\s+(?:needed|due|required|wanted)|(?:finish\w*|complet\w*|done|deliver\w*|"
+    r"close\w*|submit\w*)\s+(?:[\w'’-]+\s+){0,3}?before\s+the\s+end\b|"
+    r"(?:live|ready|done|in\s+place|signed\s+off|up\s+and\s+running|finished|complete[d]?|"
+    r"sorted|trained)\s+before\s+(?:the|your|our|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:starts?|"
+    r"begins?|kicks?\s+in|hits?|arrives?|opens?|lands?)\b|"
+    r"(?:done|finished|delivered|live|ready|complete[d]?|in|out)\s+by\s+[^.;!?,]{1,30}?\b"
+    r"(?:like|as)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:said|promised|committed)\b|"
+    r"(?:keep|keeps|kept|keeping|run|runs|ran|running)\s+(?:[\w'’-]+\s+){0,3}?(?<!time\s)to\s+"
+    r"(?:time|schedule)\b)", _I)
+#: Punctuality is not delivery: "I'm always on time for meetings", "arrived early".
+_PUNCTUALITY = re.compile(
+    r"\b(?:arriv\w*|show(?:ed|s)?\s+up|turn(?:ed|s)?\s+up|clock\w*\s+in|"
+    r"(?:come|came|get|got|go|went)\s+(?:in\s+)?to\s+(?:work|the\s+office)|for\s+(?:work|"
+    r"meetings?|shifts?|class|school|interviews?|appointments?)|(?:I['’]m|I\s+am|I\s+was|be|"
+    r"being)\s+(?:always\s+|usually\s+|never\s+)?(?:on\s+time|early|late)|born|retir\w*|"
+    r"promot\w*|left|leave|woke|wake)\b", _I)
+_PUNCTUAL_AFTER = re.compile(r"\s*(?:for|to|in\s+to)\s+(?:work|meetings?|shifts?|class|school|"
+                             r"the\s+office|interviews?|appointments?)\b", _I)
+#: Someone else is the agent: "the contractor delivered on time".
+_OTHER_AGENT = re.compile(
+    r"\b(?:(?:my|our|the|his|her|their)\s+(?:manager|boss|predecessor|colleague|client|"
+    r"designer|team\s+lead|director|supervisor)s?|contractors?|suppliers?|vendors?|printers?|"
+    r"they|he|she|the\s+other\s+team)\b", _I)
+_SPEAKER = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:ve|re|d|ll)|my|our|me|us)\b",
+                      _I)
+_GERUND_START = re.compile(r"^\W*[A-Za-z]+ing\b")
+
+
+def _speaker_sentence(text: str, pos: int, *, lenient: bool = False) -> bool:
+    """True when the sentence around ``pos`` is about the speaker's own work.
+
+    The sentence names the speaker, or opens with a gerund (a fragment answer, "Closing the
+    accounts three weeks early"). With ``lenient`` (for margins such as "a month earlier than
+    the cabinet had been told", too specific to be small talk) a sentence that names no one
+    else also counts when the sentence before it names the speaker.
+    """
+    s0, s1 = _sentence_span(text, pos)
+    sent = text[s0:s1]
+    if _SPEAKER.search(sent) or _GERUND_START.match(sent):
+        return True
+    if not lenient or _OTHER_AGENT.search(sent) or s0 == 0:
+        return False
+    p0, _ = _sentence_span(text, s0 - 1)
+    return _SPEAKER.search(text[p0:s0]) is not None
+
+
+def _other_agent_clause(text: str, start: int) -> bool:
+    """True when the clause before ``start`` has a third-party agent and no first person."""
+    prefix = clause_prefix(text, start)
+    return bool(_OTHER_AGENT.search(prefix)) and not _SPEAKER.search(_OTHER_AGENT.sub("", prefix))
+
+
+def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
+    """Evidence spans of the classes of expression added for unseen phrasings."""
+    spans: list[tuple[int, int]] = []
+    for m in _MARGIN.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if (is_negated(text, m.start() + 1) or _PUNCTUALITY.search(before)
+                or re.search(r"\b(?:in|from|the)\s*$|\b(?:start\w*|began|begin\w*|join\w*)\s+"
+                             r"(?:[\w'’-]+\s+){0,2}$", before, _I)
+                or _other_agent_clause(text, m.start())
+                or not _speaker_sentence(text, m.start(), lenient=True)):
+            continue  # "not two weeks early", "arrived ten minutes early", "in the early days"
+        spans.append((m.start(), m.end()))
+    for m in _CLEAN_RECORD.finditer(text):
+        lead = text[m.start():m.start("late")]
+        if (_NOT_ABOUT_RECORD.search(lead) or _PUNCTUALITY.search(lead)
+                or _PUNCTUAL_AFTER.match(text, m.end())
+                or not _speaker_sentence(text, m.start())):
+            continue  # "I didn't realise we were over budget", "never late for work"
+        spans.append((m.start(), m.end()))
+    for m in _MISSED_NONE.finditer(text):
+        due_before = re.search(r"\b(?:deadlines?|due\s+dates?)\b", text[:m.start()], _I)
+        if (question is not None and question.id == "missed-deadline") or due_before:
+            spans.append((m.start(), m.end()))
+    for pattern in (_SAME_TIME_KEPT, _SET_DATE_MET):
+        for m in pattern.finditer(text):
+            s0, _ = _sentence_span(text, m.start())
+            if pattern is _SET_DATE_MET and not _DONE_VERB.search(
+                    text[max(s0, m.start() - 60):m.start()]):
+                continue  # a date with nothing delivered on it
+            if is_negated(text, m.start() + 1) or not _speaker_sentence(text, m.start()):
+                continue
+            spans.append((m.start(), m.end()))
+    for m in _HIT_THEM.finditer(text):
+        s0, _ = _sentence_span(text, m.start())
+        said_before = text[s0:m.start()]
+        if (_WEAK_MODAL.search(clause_prefix(text, m.start()) + m.group(0))
+                or is_negated(text, m.start() + 1)
+                or not (_SCHEDULE_NOUN.search(said_before) or _SCHEDULE_NOUN.search(m.group(0)))):
+            continue  # "I'd like to think I could hit deadlines"
+        spans.append((m.start(), m.end()))
+    for m in _STRONG_TIMELY.finditer(text):
+        s0, _ = _sentence_span(text, m.start())
+        near = text[max(s0, m.start() - 50):m.end() + 30]
+        if (is_negated(text, m.start() + 1) or _PUNCTUALITY.search(near)
+                or _other_agent_clause(text, m.start())
+                or not _speaker_sentence(text, m.start())):
+            continue  # "not on time", "on time for meetings", "the vendor shipped on time"
+        spans.append((m.start(), m.end()))
+    return spans
+
+
 def check_delivery_promises(text: str, question: Question | None) -> Finding:
     spans: list[tuple[int, int]] = []
     for i, pattern in enumerate(_DELIVERY_PATTERNS):
         for m in pattern.finditer(text):
+            if _other_agent_clause(text, m.start()):
+                continue  # "the contractor finished a week early"
             if i not in _DELIVERY_NO_NEG and is_negated(text, m.start() + 1):
                 continue  # "we didn't ship on time"; pattern 2 is itself a negated miss
             inner = m.group(0)
@@ -122,4 +338,5 @@ def check_delivery_promises(text: str, question: Question | None) -> Finding:
             if re.search(r"\b(?:if|unless|whether)\b", clause_prefix(text, m.start()), _I):
                 continue
             spans.append((m.start(), m.end()))
+    spans.extend(_class_spans(text, question))
     return Finding(_merge(spans))
