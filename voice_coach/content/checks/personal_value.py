@@ -1,6 +1,16 @@
 """The ``personal_value_trap`` check of shared/CONTENT.md.
 
-Personal value trap: dwelling on what the speaker personally got.
+Personal value trap: dwelling on what the speaker personally got or wanted (fun, perks, pay,
+title, friends, travel) without tying it to results for the organisation.
+
+A gain is a word from the lexicon of personal gains (:data:`_PERSONAL_GAIN`) that its sentence
+frames as liked, wanted or the reason ("the night premium is a lot better", "hoping there's
+a generous training budget"), or a phrase that is personal by its own wording
+(:data:`_SELF_FRAMED_GAIN`: "clear my loans", "ten minutes from my house", "fits round me").
+A gain does not count when it is negated ("it was never about the money"), conceded for
+something else ("the bonus was nice, but what mattered was ..."), or tied to growth or a
+result in its own sentence. The trap fires when gains outnumber results
+(:data:`GAIN_EXCESS_OVER_RESULTS`).
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from voice_coach.content._text import (
     sentences,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
+from voice_coach.content.checks.growth import check_skills_growth
 from voice_coach.content.checks.results import check_results_framing
 from voice_coach.questions import Question
 
@@ -32,7 +43,36 @@ _PERSONAL_GAIN = re.compile(
     r"better\s+paid|(?:close|closer|near|nearer)\s+to\s+(?:my|home|where\s+I\s+live)\b(?:\s+\w+)?|"
     r"great\s+(?:people|colleagues|"
     r"coworkers|team)|nice\s+(?:people|colleagues|office)|the\s+office|cool|a\s+blast|"
-    r"good\s+times)\b", _I,
+    r"good\s+times|"
+    # Pay by other names, and the comforts of a workplace: these need a frame too
+    # ("the tips ... are hard to beat"; "cut overtime costs by 18%" is not a gain).
+    r"wages?|tips|overtime|pension|commission|share\s+scheme|pay\s+rise|"
+    r"(?:night|shift|weekend|unsocial[\s-]hours|london)\s+(?:premium|allowance)|"
+    r"(?:best|better|well|highest|higher)[\s-]paid|canteen|gym\s+(?:membership|discount)|"
+    r"on-site\s+gym|training\s+budget|conference\s+travel|(?:fully\s+)?remote|"
+    r"four[\s-]day\s+week|flexi[\s-]?time|annual\s+leave|days?\s+off)\b", _I,
+)
+# Gains that are personal by their own wording: the speaker's own bills, time, home and
+# private life. They need no frame. "the mortgage book" or "mortgage applications" is work,
+# so "the mortgage" counts only as the subject of a personal change ("has gone up").
+_SELF_FRAMED_GAIN = re.compile(
+    r"\b(?:(?:my|our)\s+(?:\w+\s+)?(?:mortgage|loans?|debts?|bills|rent)\b(?!\s+(?:"
+    r"applications?|book|portfolio|products?|team|department)\b)|"
+    r"(?:got|have|took\s+out|taken\s+(?:out|on))\s+a\s+(?:new\s+|big\s+)?mortgage|"
+    r"the\s+mortgage(?:['’]s|\s+(?:has|is|went|payments?|repayments?))|"
+    r"(?:my|our)\s+(?:evenings|weekends|life|lives)\s+back|(?:actually\s+)?have\s+a\s+life|"
+    r"work[\s-]life\s+balance|fits?\s+(?:round|around)\s+(?:me|my\s+\w+|the\s+kids|school)|"
+    r"school\s+hours|(?:every\s+other\s+|my\s+)?(?:mon|fri)days?\s+off|"
+    r"(?:finish|leave|clock\s+off|be\s+home)(?:ing)?\s+(?:early|(?:at|by)\s+(?:two|three|four|"
+    r"half\s+\w+|[234](?::\d\d)?))|pick\s+(?:up\s+)?(?:the|my)\s+kids|school\s+run|"
+    r"(?:\w+|\d+)[\s-]minutes?(?:\s+(?:walk|drive|ride|cycle|bus\s+ride))?\s+(?:from|"
+    r"away\s+from|to)\s+(?:my\s+(?:house|home|flat|"
+    r"place|kids['’]?\s+school)|home|where\s+I\s+live)|on\s+my\s+doorstep|"
+    r"my\s+own\s+office|(?:get|got|getting)\s+(?:\w+[\s-]){0,2}?(?:percent|per\s+cent|%)\s+off|"
+    r"met\s+my\s+(?:partner|wife|husband|girlfriend|boyfriend|fianc[ée]e?|best\s+friend)|"
+    r"(?:was|were|felt)\s+like\s+(?:a|one\s+big)\s+(?:\w+\s+)?family|"
+    r"went\s+to\s+(?:festivals|gigs|concerts|the\s+pub|parties)|"
+    r"enjoy\s+(?:it|that|this)\s+for\s+myself)\b", _I,
 )
 _GAIN_FRAME = re.compile(
     r"\b(?:lov(?:e|ed|ing)|enjoy(?:ed|ing)?|lik(?:e|ed)|fun|great|best|favou?rite|amazing|"
@@ -40,8 +80,28 @@ _GAIN_FRAME = re.compile(
     r"made\s+(?:lots\s+of\s+|a\s+lot\s+of\s+|many\s+|some\s+|great\s+|lifelong\s+)?friends|"
     r"looked\s+good|good\s+for\s+me|for\s+me|personally|perks?|blast|free|paid|"
     r"(?:a|the)\s+(?:higher|bigger|better|fancier)|more|looking\s+for|hoping\s+for|"
-    r"set\s+me\s+up|led\s+to\s+my|mostly|main\s+reason|most\s+of\s+all|really)\b", _I,
+    r"set\s+me\s+up|led\s+to\s+my|mostly|main\s+reason|most\s+of\s+all|really|"
+    # Appreciation, hope and asking about eligibility ("the tips are hard to beat", "the
+    # pension's better", "is the four-day week available from day one").
+    r"beautiful|famous|legendary|hard\s+to\s+beat|big\s+deal|big\s+plus|brilliant|lovely|"
+    r"generous|decent|better|honestly|hope|hoping|eligible|available|proper|for\s+once|"
+    r"mainly|so\s+I\s+can|(?:I|you)\s+get)\b", _I,
 )
+# A gain conceded for something else: "the bonus was nice, but what mattered was ...",
+# "Touring's great fun, but the bit I'm proudest of ...", "part of that was the travel.
+# But the real value was ...". The pivot must not be to another gain ("but mostly the pay").
+_CONCESSION = re.compile(
+    r"\b(?:but|though|although|yet)\b,?\s+(?:(?:honestly|really|actually|for\s+me|"
+    r"in\s+the\s+end),?\s+)?(?:what\s+(?:really\s+|actually\s+)?(?:mattered|matters|"
+    r"counted|counts|I\s+(?:valued|value|cared|care|remember)|(?:it|that|this)\s+"
+    r"(?:actually\s+|really\s+)?(?:gave|gives|gets|meant|means))|mostly|mainly|"
+    r"more\s+importantly|the\s+real|the\s+main\s+thing|the\s+(?:bit|part|thing)\s+"
+    r"(?:I|that)|the\s+value|most\s+of\s+all|above\s+all)\b", _I)
+#: How far after a gain, in characters, its concession may start (the rest of its sentence
+#: and the start of the next one).
+CONCESSION_REACH_CHARS: int = 160
+#: Characters after the pivot word that must hold no other gain.
+PIVOT_CHARS: int = 60
 # A negation that still governs a later item of an "or"/"nor" list: "it was never about the
 # money or the company car" (a clause split at "or" would lose it).
 _NEGATED_LIST = re.compile(
@@ -49,6 +109,9 @@ _NEGATED_LIST = re.compile(
     r"(?:(?!\b(?:but|and|so|because)\b)[^.;!?])*\b(?:or|nor)\s+(?:the\s+|a\s+|my\s+)?$",
     _I,
 )
+#: Look-back, in characters, for a negated list (about 25 words): bounded so that a long
+#: unpunctuated answer stays linear.
+NEGATED_LIST_CHARS: int = 150
 #: Money words that the salary question asks about: stating a range there is the answer.
 _SALARY_WORDS = re.compile(r"^(?:salary|pay|paycheck|paycheque|money|benefits|bonus(?:es)?)$",
                            _I)
@@ -58,60 +121,128 @@ _SALARY_WORDS = re.compile(r"^(?:salary|pay|paycheck|paycheque|money|benefits|bo
 GAIN_EXCESS_OVER_RESULTS: int = 2
 
 
+def _conceded(text: str, end: int) -> bool:
+    """True when the gain ending at ``end`` is conceded for something else ("was nice, but
+    what mattered was ...")."""
+    m = _CONCESSION.search(text, end, min(len(text), end + CONCESSION_REACH_CHARS))
+    if m is None:
+        return False
+    pivot = text[m.end():m.end() + PIVOT_CHARS]
+    return not (_PERSONAL_GAIN.search(pivot) or _SELF_FRAMED_GAIN.search(pivot))
+
+
+# A sentence that explains the gain before it as a means to growth: "the team were good
+# friends. That closeness mattered because it meant I got my hands on everything".
+_ANAPHOR_START = re.compile(r"^(?:that|this|it|which|those|these)\b", _I)
+
+
+def _growth_sentences(text: str) -> set[int]:
+    """Start offsets of the sentences that hold a ``skills_growth`` expression."""
+    return {_sentence_span(text, s)[0] for s, _ in check_skills_growth(text, None).spans}
+
+
+def _framed(word: str, sentence: str) -> bool:
+    """True when ``sentence`` frames the lexicon gain ``word`` as liked, wanted or the reason."""
+    low = word.lower()
+    if low in {"fun", "perks", "perk", "a blast", "good times"} or low.startswith(
+            ("free", "ping", "foos", "party", "parties", "happy hour", "game room",
+             "pool table")):
+        return True  # the word itself is a personal pleasure
+    frame_text = sentence if low.startswith("friend") else sentence.replace(word, " ")
+    return _GAIN_FRAME.search(frame_text) is not None
+
+
+def _lexicon_gain_excused(word: str, sentence: str) -> bool:
+    """True when a lexicon gain is work, not a personal gain, in ``sentence``."""
+    low = word.lower()
+    if re.search(r"\b(?:customers?|clients?|users?|students?|patients?|guests?|pupils|"
+                 r"visitors|audiences?|residents|kids|children)\b", sentence, _I) and low in {
+                     "fun", "cool", "a blast"}:
+        return True  # fun made for customers, pupils or guests is work
+    if re.search(r"\b(?:travel(?:l?ed)?|trips?)\b", low) and not re.search(
+            r"\b(?:lov|enjoy|lik|fun|great|best|favou?rite|amazing|awesome|perk|free|hop|"
+            r"want|wish|generous|got\s+to|get\s+to|see\s+the\s+world)\w*", sentence, _I):
+        return True  # travelling for the work itself
+    if low in {"promotion", "promoted", "title", "job title"} and not re.search(
+            r"\b(?:want|wanted|wish|hoping|looking\s+for|set\s+me\s+up|led\s+to\s+my|"
+            r"mostly|main\s+reason|best\s+part|lov|enjoy|fancier|better|bigger)\w*",
+            sentence, _I):
+        return True
+    if low in {"the office", "status", "commute", "cool", "great team", "great people",
+               "nice people", "great colleagues", "great coworkers"} and not re.search(
+            r"\b(?:lov|enjoy|lik|best|favou?rite|fun|most|why|main\s+reason|beautiful)\w*",
+            sentence, _I):
+        return True
+    if low in {"holiday", "holidays", "vacation", "time off"} and re.search(
+            r"\b(?:she|he|they|manager|boss|colleague)\s*(?:['’]s|is|are|was|were)\s+"
+            r"(?:on|off)\b", sentence, _I):
+        return True  # covering for someone else on holiday
+    return low == "pay" and re.search(r"\bpay\s+(?:for|off|attention|back|down)\b|\bto\s+pay\b",
+                                      sentence, _I) is not None
+
+
 def check_personal_value_trap(text: str, question: Question | None,
                               results: Finding | None = None) -> Finding:
+    """Detect an answer that dwells on what the speaker personally got or wanted.
+
+    Parameters
+    ----------
+    text : str
+        The answer.
+    question : Question or None
+        On the salary question, naming a salary is the answer, not a trap.
+    results : Finding or None
+        The ``results_framing`` finding of the same answer (computed when None).
+
+    Returns
+    -------
+    Finding
+        Evidence spans of the gains when the trap fires; facts ``gains`` and ``results``
+        (how many sentences hold each).
+    """
     results = results if results is not None else check_results_framing(text, question)
     result_sentences = {_sentence_span(text, s)[0] for s, _ in results.spans}
+    growth_sentences: set[int] | None = None  # computed when first needed
     salary_question = question is not None and question.id == "salary-expectations"
     spans: list[tuple[int, int]] = []
-    for sent in sentences(text):
+    sents = sentences(text)
+    for i, sent in enumerate(sents):
         st = sent.text
         if sent.start in result_sentences:
             continue  # tied to a result in the same sentence
-        for m in _PERSONAL_GAIN.finditer(st):
+        found = [(m, False) for m in _PERSONAL_GAIN.finditer(st)]
+        found += [(m, True) for m in _SELF_FRAMED_GAIN.finditer(st)]
+        # Once per sentence, not per gain: a long unpunctuated answer stays linear.
+        framed: dict[str, bool] = {}
+        speaker_side = bool(found) and (has_first_person(st) or re.search(
+            r"\b(?:it|that|there|the)\b", st, _I) is not None)
+        for m, self_framed in found:
             word = m.group(0)
-            if salary_question and _SALARY_WORDS.match(word) and not re.search(
-                    r"\b(?:need|needs|bills|afford|desperate|rent|debt)\b", st, _I):
-                continue  # a salary range is the answer to the salary question
-            if not has_first_person(st) and not re.search(r"\b(?:it|that|there|the)\b", st, _I):
-                continue
-            low = word.lower()
-            frame_text = st if low.startswith("friend") else st.replace(word, " ")
-            if low in {"fun", "perks", "perk", "a blast", "good times"} or (low.startswith(
-                    ("free", "ping", "foos", "friend", "party", "parties", "happy hour",
-                     "game room", "pool table")) and not low.startswith("friend")):
-                framed = True  # the word itself is a personal pleasure
-            else:
-                framed = _GAIN_FRAME.search(frame_text) is not None
-            if not framed:
-                continue
+            if not self_framed:
+                if salary_question and _SALARY_WORDS.match(word) and not re.search(
+                        r"\b(?:need|needs|bills|afford|desperate|rent|debt|mortgage)\b", st, _I):
+                    continue  # a salary range is the answer to the salary question
+                if not speaker_side:
+                    continue
+                if word not in framed:  # once per distinct word: repeats stay linear
+                    framed[word] = _framed(word, st) and not _lexicon_gain_excused(word, st)
+                if not framed[word]:
+                    continue
             pos = sent.start + m.start()
-            if (is_negated(text, pos) or _NEGATED_LIST.search(st[:m.start()])) and not re.search(
+            negated_list = _NEGATED_LIST.search(
+                st[max(0, m.start() - NEGATED_LIST_CHARS):m.start()])
+            if (is_negated(text, pos) or negated_list) and not re.search(
                     r"\bnot\s+(?:just|only)\b", clause_prefix(text, pos), _I):
                 continue  # "it wasn't about the money", "never about the money or the car"
-            if re.search(r"\b(?:for|to)\s+(?:our|the|my)\s+(?:customers?|clients?|users?|"
-                         r"students?|patients?|guests?)\b", st, _I) and low in {"fun", "cool"}:
-                continue  # fun made for customers is work
-            if re.search(r"\b(?:travel(?:l?ed)?|trips?)\b", low) and not re.search(
-                    r"\b(?:lov|enjoy|lik|fun|great|best|favou?rite|amazing|awesome|perk|free|"
-                    r"got\s+to|get\s+to|see\s+the\s+world)\w*", st, _I):
-                continue  # travelling for the work itself
-            if low in {"promotion", "promoted", "title", "job title"} and not re.search(
-                    r"\b(?:want|wanted|wish|hoping|looking\s+for|set\s+me\s+up|led\s+to\s+my|"
-                    r"mostly|main\s+reason|best\s+part|lov|enjoy|fancier|better|bigger)\w*",
-                    st, _I):
-                continue
-            if low in {"the office", "status", "commute", "cool", "great team", "great people",
-                       "nice people", "great colleagues", "great coworkers"} and not re.search(
-                    r"\b(?:lov|enjoy|lik|best|favou?rite|fun|most|why|main\s+reason)\w*", st, _I):
-                continue
-            if low in {"holiday", "holidays", "vacation", "time off"} and re.search(
-                    r"\b(?:she|he|they|manager|boss|colleague)\s*(?:['’]s|is|are|was|were)\s+"
-                    r"(?:on|off)\b", st, _I):
-                continue  # covering for someone else on holiday
-            if low == "pay" and re.search(r"\bpay\s+(?:for|off|attention|back|down)\b|\bto\s+pay\b",
-                                          st, _I):
-                continue
+            if _conceded(text, sent.start + m.end()):
+                continue  # "the bonus was nice, but what mattered was ..."
+            if growth_sentences is None:
+                growth_sentences = _growth_sentences(text)
+            nxt = sents[i + 1] if i + 1 < len(sents) else None
+            if sent.start in growth_sentences or (
+                    nxt is not None and nxt.start in growth_sentences
+                    and _ANAPHOR_START.match(nxt.text)):
+                continue  # the gain was the means to growth ("paid for my MSc")
             spans.append((pos, sent.start + m.end()))
     merged = _merge(spans)
     gain_sentences = {_sentence_span(text, s)[0] for s, _ in merged}
