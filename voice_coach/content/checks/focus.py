@@ -13,6 +13,7 @@ from voice_coach.content._text import (
     sentences,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
+from voice_coach.content.checks.engagement import check_engagement
 from voice_coach.questions import Question
 
 __all__ = ["check_hiring_manager_focus"]
@@ -42,8 +43,10 @@ _HM_PATTERNS = (
                r"build|fix|solve|cut|reduce|increase|focus|launch|move|do|land|close)\b", _I),
     re.compile(r"\b(?:what|everything|exactly\s+what)\s+you\s+(?:need|are\s+looking\s+for|"
                r"['’]re\s+looking\s+for|described|mentioned)\b|\byou\s+need\s+someone\b|"
-               r"\byou['’]?re\s+(?:trying|looking)\s+to\s+\w+|\bthe\s+(?:challenges?|problems?|"
-               r"goals?)\s+you\s+(?:face|mentioned|described|have|are\s+facing)\b", _I),
+               r"\byou['’]?re\s+(?:trying|looking)\s+to\s+\w+|\bthe\s+(?:[\w-]+\s+)?(?:challenges?|"
+               r"problems?|goals?|targets?|numbers|plans?|priorities|gap|backlog|issues?|"
+               r"pressures?)\s+(?:that\s+)?you(?:['’]ve|\s+have)?\s+(?:face|mentioned|described|"
+               r"have|are\s+facing|talked\s+about|set|outlined|raised)\b", _I),
     # "bring that experience to your operations group", "do that work for your clinics".
     re.compile(r"\b(?:do|bring|deliver|build|achieve|repeat|replicate|offer|apply|add)\b"
                r"[^.;!?]{0,30}?\b(?:for|to)\s+your\s+[\w-]+\b(?<!\btime)(?<!\bquestion)"
@@ -77,6 +80,27 @@ _HM_PATTERNS = (
                r"department|unit|business|company|group)\b[^.?!]{0,40}?\b(?:struggl\w*|"
                r"challeng\w*|problems?|hardest|biggest|worr\w*|succe\w*|measur\w*|goals?|"
                r"priorit\w*|facing|up\s+at\s+night)[^.!]*\?", _I),
+    # What hurts them: "the repairs backlog is what's hurting you most", "what's slowing
+    # your team down".
+    re.compile(r"\b(?:what['’]?s|is|are|was|were|been|be|keeps?)\s+(?:\w+\s+)?(?:hurting|costing|"
+               r"worrying|slowing|holding|bothering|frustrating|stretching|blocking|draining)\s+"
+               r"(?:you|your)\b", _I),
+    # Easing their load: "making your life easier", "the branch you never have to worry
+    # about", "take that off your plate".
+    re.compile(r"\b(?:mak\w+|keep\w*)\s+your\s+(?:life|job|week|day)\s+(?:a\s+(?:lot|bit)\s+)?"
+               r"(?:easier|simpler|less\s+\w+)\b|\byou\s+(?:never|won['’]?t|don['’]?t|wouldn['’]?t)\s+"
+               r"(?:have|need)\s+to\s+worry\s+about\b|\boff\s+your\s+(?:plate|hands|desk)\b", _I),
+    # Their organisation's own drive: "the trust has a big push on cutting infections".
+    re.compile(r"\b(?:the|your|this)\s+(?:trust|company|team|business|firm|school|council|"
+               r"hospital|ward|department|organi[sz]ation|group|charity|bank|practice|store|"
+               r"branch|lab|board|practice|service)\s+(?:has|is\s+(?:having|making|putting)|"
+               r"['’]s\s+got|have)\s+(?:got\s+)?(?:a\s+|an\s+)?(?:big\s+|real\s+|major\s+|new\s+|"
+               r"strong\s+)?(?:push|drive|focus|target|plan|priority|programme|program|"
+               r"initiative|mandate)\b", _I),
+    # Work done for them: "bringing that number down for you", "get it fixed for you".
+    re.compile(r"\b(?:bring\w*|get\w*|keep\w*|push\w*|driv\w+)\s+(?:that|the|it|them|those|"
+               r"these)\s+(?:[\w-]+\s+){0,2}?(?:down|up|back|sorted|fixed|done|under\s+control)\s+"
+               r"for\s+you\b", _I),
     re.compile(r"\bhiring\s+me\s+(?:would|will|means|gets|gives)\b|\byou['’]?(?:ll|d)\s+get\s+"
                r"(?:someone|a\s+\w+\s+who)\b|\b(?:for|to)\s+you\s+and\s+(?:your|the)\s+team\b",
                _I),
@@ -84,6 +108,7 @@ _HM_PATTERNS = (
 
 # The nouns that name the interviewer's aims themselves (not their tools or processes).
 _HM_CORE_NOUN = (r"\b(?:goals?|targets?|problems?|challenges?|needs|priorit(?:y|ies)|customers?|"
+                 r"push|drive|focus|initiatives?|programme|program|mandate|"
                  r"clients?|users?|pain|deadlines?|numbers|success|objectives?|okrs|kpis?|"
                  r"results|outcomes|growth|expansion|mission|vision)\b")
 
@@ -107,6 +132,12 @@ _THEIR_REF = re.compile(
     r"|\bhow\s+(?:do|would|will|does)\s+(?:you|the\s+team)\s+(?:measure|judge|know|define|"
     r"assess|decide)\b"
     r"|\b(?:whoever|the\s+person\s+who)\s+(?:gets|takes|joins|fills)\b"
+    # What they told the speaker, or what their own documents or leaders say.
+    r"|\b(?:you|your\s+(?:[\w'’-]+\s+){0,2}?(?:advert|ad|website|site|report|accounts|results|"
+    r"reviews|page|blog|post|posting|CTO|CEO|COO|CFO|director|founder|board|leadership|"
+    r"chief\s+executive|head\s+of\s+\w+))\s+(?:said|says|say|mentioned|mentions|described|"
+    r"describes|told\s+me|talked\s+about|spoke\s+about|wrote|announced|shows?|showed|"
+    r"flagged|highlighted|were\s+saying|was\s+saying)\b"
     r"|\bthis\s+(?:hire|new\s+hire|opening|vacancy)\b"
     r"|\b(?:the|this)\s+(?:team|department|ward|unit|company|business|organi[sz]ation|firm|"
     r"practice|school|store|branch|site|group)(?:['’]s)?\s+(?:[\w-]+\s+)?(?:needs?|goals?|"
@@ -127,19 +158,31 @@ _NEED_WORD = re.compile(
     r"priorit(?:y|ies)|worr(?:y|ies|ied)|concerns?|struggl\w*|pressure|backlog|gap|risks?|"
     r"shrinking|dropping|falling|declining|dip|slipping|losing|behind|stretched|short(?:age)?|"
     r"inspection|audit|deadlines?|launch\w*|expan\w+|expanding|scal(?:e|ing)|growing|"
-    r"preparing|opening|migrating|rolling\s+out|moving\s+to|switching|hiring|facing|"
+    r"preparing|opening|migrating|rolling\s+out|switching|hiring|facing|"
+    r"mov(?:e|ing)\s+(?:[\w-]+\s+){0,2}?(?:to|into|onto)|"
     r"complaints?|reviews?|churn|retention|revenue|costs?|margins?|sales|customers?|clients?|"
     r"patients?|users?|success(?:ful)?|succeed|measure\w*|look\s+like|keep\w*\s+\w+\s+up\s+at\s+"
     r"night|double|doubling|increase|reduce|cut|improve|fix|solve|issues?|waits?|waiting|"
     r"queues?|delays?|outages?|errors?|turnover|attrition|vacanc\w+|still\s+mostly|only\s+"
-    r"(?:available|offered)|want\s+(?:this|the)\s+(?:hire|role|person))\b",
+    r"(?:available|offered)|want\s+(?:this|the)\s+(?:hire|role|person)|"
+    # Trouble and change told in the past tense or as a state ("dropped off", "is hurting",
+    # "still rebuilding models by hand", "just opened a baby room", "the move to multi-region").
+    r"dropped|fell|fallen|declined|slipped|lost|stuck|hurting|bottlenecks?|obstacles?|"
+    r"unresolved|opened|launched|expanded|hard\s+to\s+(?:find|hire|recruit|keep|fill)|"
+    r"moving\s+(?:into|over|onto)|move\s+(?:to|into|onto)|migration|transition|roll-?out|"
+    r"still\s+(?:\w+\s+)?\w+ing\s+(?:[\w-]+\s+){0,3}?(?:by\s+hand|manually|on\s+paper)|"
+    r"push\s+on)\b",
     _I,
 )
 _OFFER_WORD = re.compile(
     r"\b(?:I|I['’]d|I['’]ll|I\s+would|I\s+will|I\s+can|I\s+could|me)\s+(?:\w+\s+){0,3}?"
     r"(?:help|bring|support|contribute|start|try|test|pilot|model|take\s+on|solve|fix|tackle|"
     r"make\s+(?:that|it|this)\s+possible|deliver|build|sketch|sit\s+with|focus)\b"
-    r"|\bthat['’]?s\s+(?:exactly\s+)?(?:where|what|the\s+(?:kind|sort)\s+of)\b",
+    # "that's exactly what I did at ...", "that's the kind of problem I solve"; not "that's
+    # what I want" (the speaker's wish).
+    r"|\bthat['’]?s\s+(?:exactly\s+)?(?:where|what|the\s+(?:kind|sort)\s+of(?:\s+\w+)?)\s+"
+    r"(?:I|I['’]ve|I['’]d|I['’]m)\s+(?!(?:\w+\s+)?(?:want|wanted|love|loved|like|liked|need|"
+    r"enjoy|enjoyed|hope|dream|looking\s+for)\b)",
     _I,
 )
 #: Words between an interviewer-side reference and a need or offer word in one sentence.
@@ -151,6 +194,7 @@ def _their_need_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for sent in sentences(text):
         st = sent.text
+        offer: bool | None = None  # is there an offer of help in the sentence (asked once)
         for m in _THEIR_REF.finditer(st):
             head = m.group("head")
             if head and _THEIR_REF_EXCLUDED_HEAD.match(head):
@@ -167,7 +211,9 @@ def _their_need_spans(text: str) -> list[tuple[int, int]]:
             if m.group("verb") and m.group("verb").lower() in {"thing", "doing", "looking",
                                                                "going", "asking", "saying"}:
                 continue
-            if not (_NEED_WORD.search(near) or _OFFER_WORD.search(st)):
+            if offer is None:
+                offer = _OFFER_WORD.search(st) is not None
+            if not (offer or _NEED_WORD.search(near)):
                 continue
             if head and re.search(r"\b(?:learn|learning|study|use|used|using|admire|love|"
                                   r"loved|like|liked|enjoy|enjoyed|know|knowing)\s+(?:all\s+)?$",
@@ -182,8 +228,66 @@ def _their_need_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A real question to the interviewer (the engagement check) turns toward their side when it
+# asks about their work: its problems, people, customers, measures or plans. Not when it turns
+# the interview question back on them personally ("How would you answer that yourself?",
+# "what's the bit of your job you'd rather not do") or asks only what the job is like for
+# the newcomer ("what does the first month look like for someone in this role").
+_TURN_BACK = re.compile(
+    r"\b(?:you|yourself)\s+(?:answer|handle|deal\s+with)\b|\byour\s+own\s+(?:job|role|answer|"
+    r"work)\b|\byou['’]?d\s+rather\s+not\b|\byou\s+(?:most\s+)?(?:dislike|hate|enjoy|love|like)\b|"
+    r"\bwhat\s+about\s+you\b|\banswer\s+that\b",
+    _I,
+)
+_THEIR_WORK = re.compile(
+    r"\b(?:challeng\w*|problems?|struggl\w*|obstacles?|bottlenecks?|stuck|hardest|biggest|worr\w*|"
+    r"risks?|unresolved|gaps?|pressure|backlog|behind|succe\w*|measur\w*|judge|know\s+(?:in|after|"
+    r"that|whether|if)|pleased|right\s+(?:person|hire|one)|priorit\w*|goals?|targets?|plans?|"
+    r"strategy|customers?|clients?|users?|patients?|donors?|bookings?|retention|churn|revenue|"
+    r"sales|growth|tracking|track\s+of|owns?|decide|split|tried|considered|looked\s+(?:at|into)|"
+    r"thought\s+about|team|department|ward|branch|lab|warehouse|shift|business|company|"
+    r"want\s+(?:the|this)\s+(?:new\s+)?\w+\s+to)\b",
+    _I,
+)
+
+
+def _question_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
+    """Engagement questions and researched ideas that are about the interviewer's work."""
+    spans: list[tuple[int, int]] = []
+    for start, end in check_engagement(text, question).spans:
+        part = text[start:end]
+        if _TURN_BACK.search(part) or not _THEIR_WORK.search(part):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+# A sentence aimed at the interviewer's own seat ("I'd like to be ready to take over your job",
+# "take on your responsibilities one by one", "take over the branch from you"): what it says
+# about their side serves that ambition (not_after_your_job), not their goals.
+_THEIR_SEAT = re.compile(
+    r"\b(?:take|taking|took)\s+(?:over|on)\b[^.!?;]{0,40}?(?:\bfrom\s+you\b|\byour\s+(?:job|role|"
+    r"position|seat|chair|desk|responsibilities|duties)\b)|\b(?:replace|replacing|succeed|"
+    r"succeeding)\s+you\b|\b(?:doing|do|have|get|want)\s+your\s+(?:job|role|seat|chair)\b",
+    _I,
+)
+# "A friend in your tax team says ...": their team as where an acquaintance works, not their aims.
+_ACQUAINTANCE_IN = re.compile(
+    r"\b(?:friend|friends|mate|mates|someone\s+I\s+know|cousin|brother|sister|neighbour|"
+    r"neighbor|ex-colleague|former\s+colleague)\s+(?:who\s+works\s+)?(?:in|on|at|from)\s+$", _I,
+)
+
+
+# The speaker offers their capacity in a sentence that turns to the interviewer's side.
+_OFFERS_HELP = re.compile(
+    r"\b(?:I|I['’]ll|I['’]d)\s+(?:can|could|will|would|['’]ll|am\s+ready|know\s+how)\b|\bhelp\b|"
+    r"\bbring\b", _I,
+)
+
+
 def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
     spans: list[tuple[int, int]] = _their_need_spans(text)
+    spans.extend(_question_spans(text, question))
     for pattern in _HM_PATTERNS:
         for m in pattern.finditer(text):
             if _HM_FALSE.match(text, m.start()):
@@ -203,12 +307,13 @@ def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
                     clause_prefix(text, m.start()), _I):
                 continue
             spans.append((m.start(), m.end()))
-    capability = any(
-        re.search(r"\b(?:I|I['’]ll|I['’]d)\s+(?:can|could|will|would|['’]ll|am\s+ready|"
-                  r"know\s+how)\b|\bhelp\b|\bbring\b",
-                  text[_sentence_span(text, s)[0]:_sentence_span(text, s)[1]], _I)
-        for s, _ in spans
-    )
+    # Sentence-level tests once per sentence, not once per match (a long answer has many).
+    sentence_of = {s: _sentence_span(text, s) for s, _ in spans}
+    seat = {sp for sp in set(sentence_of.values()) if _THEIR_SEAT.search(text[slice(*sp)])}
+    spans = [(s, e) for s, e in spans
+             if sentence_of[s] not in seat
+             and not _ACQUAINTANCE_IN.search(text[max(0, s - 30):s])]
     merged = _merge(spans)
-    sentences_hit = {_sentence_span(text, s)[0] for s, _ in merged}
+    sentences_hit = {sentence_of[s] for s, _ in merged}
+    capability = any(_OFFERS_HELP.search(text[slice(*sp)]) for sp in sentences_hit)
     return Finding(merged, {"sentences": len(sentences_hit), "offers_help": capability})
