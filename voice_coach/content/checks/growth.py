@@ -26,7 +26,7 @@ from voice_coach.content._text import (
     is_negated,
     sentences,
 )
-from voice_coach.content.checks._base import _I, Finding, _merge
+from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
 from voice_coach.questions import Question
 
 __all__ = ["check_skills_growth"]
@@ -64,13 +64,24 @@ _TAKE_COURSE = (
     r"(?:took|taken|take|taking|completed|finished|passed|enrolled\s+in|signed\s+up\s+for|"
     r"did|done|do|doing|attended|attending|started|work(?:ed|ing)\s+through|went\s+through|"
     r"sat|sit|sitting|studied\s+for|studying\s+for|(?:went|been|go|going)\s+on|"
-    r"put\s+me\s+through|"
-    r"(?:after|thanks\s+to|during|from)(?=\s+(?:a|an|my)\s))"
+    r"put\s+me\s+through)"
 )
 # Up to five words naming the course ("a finance for non finance managers course"), but no
 # words of time or place: "finished four days ahead of the programme" is a schedule.
 _MODIFIERS = (r"(?:(?!(?:ahead|behind|before|after|of|on|at|to|than|within|by)\b)"
               r"[\w-]+\s+){0,5}?")
+
+# Becoming good at something: "got quick at sorting complaints", "became fluent in", "got a
+# lot better at". Comparatives of results ("faster turnaround") have no "at/in"; the speaker
+# must be the subject ("my team got much faster at" is the team's growth).
+_BECAME_GOOD = re.compile(
+    r"\b(?:got|gotten|get|getting|became|become|becoming|grew|grown)\s+(?:much\s+|"
+    r"far\s+|really\s+|very\s+|quite\s+|pretty\s+|a\s+lot\s+|a\s+little\s+|way\s+)?"
+    r"(?:good|better|quick|quicker|fast|faster|sharp|sharper|strong|stronger|"
+    r"proficient|fluent|an\s+expert|expert|confident|skilled|comfortable|competent|"
+    r"handy|adept|capable|decent)\s+(?:at|in|with)\b"
+    # "comfortable with the idea", "with it": ease with a fact, not a skill.
+    r"(?!\s+(?:the\s+idea|nothing)\b)(?<!with(?=\s(?:it|that|this)\b))", _I)
 
 _GROWTH_PATTERNS = (
     # Learning verbs with the speaker as subject: "I learned", "I'd learned SQL",
@@ -81,7 +92,13 @@ _GROWTH_PATTERNS = (
     # Taking a course: "took an online course", "I'd done a bid-writing course",
     # "working through a course on queueing".
     re.compile(rf"\b{_TAKE_COURSE}\s+(?:(?:a|an|the|some|two|three|several|my|online|night|"
-               rf"evening|weekend)\s+)?{_MODIFIERS}{_COURSE_NOUN}\b", _I),
+               rf"evening|weekend)\s+)?{_MODIFIERS}{_COURSE_NOUN}\b"
+               rf"(?!\s+(?:correction|of\s+action))", _I),
+    # A course named as the cause: "once I rewrote the script after a consultative selling
+    # course". Only nouns that cannot be a meeting ("after a workshop with the client").
+    re.compile(rf"\b(?:after|thanks\s+to)\s+(?:a|an|my)\s+{_MODIFIERS}(?:course|courses|"
+               rf"bootcamp|certification|qualification|apprenticeship)\b"
+               rf"(?!\s+(?:correction|of\s+action))", _I),
     # Before/after arcs: "went from needing a preceptor ... to teaching the new starters".
     re.compile(r"\bwent\s+from\s+(?:needing|struggling|fearing|dreading|avoiding|knowing\s+"
                r"(?:nothing|very\s+little|little)|being\s+(?:scared|afraid|nervous|terrified|"
@@ -107,13 +124,7 @@ _GROWTH_PATTERNS = (
     # ("we went from 110 to 160 orders"), and "we" is left out for the same reason.
     re.compile(r"\bI\s+(?:\w+\s+)?went\s+from\s+[^.!?;]{3,100}?\bto\s+(?:be(?:ing)?|"
                r"(?!(?:about|around|nearly|almost|over)\b)\w+ing|the\s+one|someone|a|an)\b", _I),
-    # Becoming good at something: "got quick at sorting complaints", "became fluent in",
-    # "got a lot better at". Comparatives of results ("faster turnaround") have no "at/in".
-    re.compile(r"\b(?:got|gotten|get|getting|became|become|becoming|grew|grown)\s+(?:much\s+|"
-               r"far\s+|really\s+|very\s+|quite\s+|pretty\s+|a\s+lot\s+|a\s+little\s+|way\s+)?"
-               r"(?:good|better|quick|quicker|fast|faster|sharp|sharper|strong|stronger|"
-               r"proficient|fluent|an\s+expert|expert|confident|skilled|comfortable|competent|"
-               r"handy|adept|capable|decent)\s+(?:at|in|with)\b", _I),
+    _BECAME_GOOD,
     re.compile(rf"\b(?:improv|develop|grow|grew|built|build|sharpen|strengthen|hon|deepen|"
                rf"expand|broaden|widen|stretch)\w*\s+(?:up\s+)?(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?"
                rf"{_SKILL_NOUN}\b", _I),
@@ -222,11 +233,22 @@ def _clause_end(text: str, start: int) -> int:
 EVIDENCE_CLAUSE_CHARS: int = 80
 
 
+def _speaker_is_subject(text: str, pos: int) -> bool:
+    """True when the speaker is the subject of the verb at ``pos``: "I" in its clause, or an
+    elided subject after "and"/"so" in a sentence that the speaker leads."""
+    prefix = clause_prefix(text, pos)
+    if re.search(r"\bI\b", prefix):
+        return True
+    start = _sentence_span(text, pos)[0]
+    return not prefix.strip() and re.search(r"\bI\b", text[start:pos]) is not None
+
+
 def _candidates(text: str) -> list[tuple[int, int, bool]]:
     """Every (start, end, is_arc) found by the growth rules, before the negation and
     modality filters. A before/after arc gives two spans: its start and its later state."""
     found = [(m.start(), m.end(), False) for pattern in _GROWTH_PATTERNS
-             for m in pattern.finditer(text)]
+             for m in pattern.finditer(text)
+             if pattern is not _BECAME_GOOD or _speaker_is_subject(text, m.start())]
     for sent in sentences(text):
         # An elided subject counts only when the speaker is the sentence's subject.
         for m in _ELIDED_LEARN.finditer(sent.text):

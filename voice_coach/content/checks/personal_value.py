@@ -49,7 +49,10 @@ _PERSONAL_GAIN = re.compile(
     r"wages?|tips|overtime|pension|commission|share\s+scheme|pay\s+rise|"
     r"(?:night|shift|weekend|unsocial[\s-]hours|london)\s+(?:premium|allowance)|"
     r"(?:best|better|well|highest|higher)[\s-]paid|canteen|gym\s+(?:membership|discount)|"
-    r"on-site\s+gym|training\s+budget|conference\s+travel|(?:fully\s+)?remote|"
+    r"on-site\s+gym|training\s+budget|conference\s+travel|"
+    # "remote" as a way of working, not "a remote team" or "remote monitoring".
+    r"(?:fully\s+)?remote(?=\s+(?:work|working|days?|role|job|policy|option|contract)\b|"
+    r"\s*[,.;!?]|\s+(?:and|too|which|so|now)\b|\s*$)|"
     r"four[\s-]day\s+week|flexi[\s-]?time|annual\s+leave|days?\s+off)\b", _I,
 )
 # Gains that are personal by their own wording: the speaker's own bills, time, home and
@@ -62,9 +65,11 @@ _SELF_FRAMED_GAIN = re.compile(
     r"the\s+mortgage(?:['’]s|\s+(?:has|is|went|payments?|repayments?))|"
     r"(?:my|our)\s+(?:evenings|weekends|life|lives)\s+back|(?:actually\s+)?have\s+a\s+life|"
     r"work[\s-]life\s+balance|fits?\s+(?:round|around)\s+(?:me|my\s+\w+|the\s+kids|school)|"
-    r"school\s+hours|(?:every\s+other\s+|my\s+)?(?:mon|fri)days?\s+off|"
-    r"(?:finish|leave|clock\s+off|be\s+home)(?:ing)?\s+(?:early|(?:at|by)\s+(?:two|three|four|"
-    r"half\s+\w+|[234](?::\d\d)?))|pick\s+(?:up\s+)?(?:the|my)\s+kids|school\s+run|"
+    r"(?<!outside\s)(?<!after\s)(?<!during\s)school\s+hours|(?:every\s+other\s+|my\s+)?(?:mon|fri)days?\s+off|"
+    # Leaving early for oneself; "finish early" alone is delivery ("we'll finish early").
+    r"(?:leave|leaving|home|off)\s+early|(?:finish|leave|clock\s+off|be\s+home)(?:ing)?\s+"
+    r"(?:at|by)\s+(?:two|three|four|half\s+\w+|[234](?::\d\d)?)(?!\s*(?:percent|%|weeks?|"
+    r"days?|months?))|pick\s+(?:up\s+)?(?:the|my)\s+kids|school\s+run|"
     r"(?:\w+|\d+)[\s-]minutes?(?:\s+(?:walk|drive|ride|cycle|bus\s+ride))?\s+(?:from|"
     r"away\s+from|to)\s+(?:my\s+(?:house|home|flat|"
     r"place|kids['’]?\s+school)|home|where\s+I\s+live)|on\s+my\s+doorstep|"
@@ -97,6 +102,16 @@ _CONCESSION = re.compile(
     r"(?:actually\s+|really\s+)?(?:gave|gives|gets|meant|means))|mostly|mainly|"
     r"more\s+importantly|the\s+real|the\s+main\s+thing|the\s+(?:bit|part|thing)\s+"
     r"(?:I|that)|the\s+value|most\s+of\s+all|above\s+all)\b", _I)
+# The speaker working on the thing, not receiving it: "I ran the wages for 300 staff", "I
+# administered the pension scheme", "we won the commission", "I cut overtime".
+_WORK_ON_GAIN = re.compile(
+    r"\b(?:ran|run|running|managed|manage|managing|administer\w*|handl(?:e|ed|ing)|"
+    r"process(?:ed|ing)|led|lead|leading|train(?:ed|ing)|won|win|winning|approv(?:e|ed|ing)|"
+    r"cut|cutting|reduc(?:e|ed|ing)|design(?:ed|ing)|buil[dt]|building|set\s+up|"
+    r"introduc(?:e|ed|ing)|organi[sz](?:e|ed|ing)|calculat(?:e|ed|ing)|audit(?:ed|ing)|"
+    r"implement(?:ed|ing)|roll(?:ed|ing)?\s+out|launch(?:ed|ing)|oversaw|overs(?:ee|eeing)|"
+    r"supervis(?:e|ed|ing)|coordinat(?:e|ed|ing)|fix(?:ed|ing)|restructur(?:e|ed|ing)|"
+    r"review(?:ed|ing)|paid\s+out|look(?:ed)?\s+after)\s+(?:\w+\s+){0,3}?$", _I)
 #: How far after a gain, in characters, its concession may start (the rest of its sentence
 #: and the start of the next one).
 CONCESSION_REACH_CHARS: int = 160
@@ -234,6 +249,8 @@ def check_personal_value_trap(text: str, question: Question | None,
             if (is_negated(text, pos) or negated_list) and not re.search(
                     r"\bnot\s+(?:just|only)\b", clause_prefix(text, pos), _I):
                 continue  # "it wasn't about the money", "never about the money or the car"
+            if not self_framed and _WORK_ON_GAIN.search(clause_prefix(text, pos)):
+                continue  # "I ran the wages", "administered the pension scheme": work
             if _conceded(text, sent.start + m.end()):
                 continue  # "the bonus was nice, but what mattered was ..."
             if growth_sentences is None:
