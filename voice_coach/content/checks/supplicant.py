@@ -5,6 +5,7 @@ Supplicant language: pleading, begging, self-diminishing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from voice_coach.content._text import (
@@ -12,7 +13,7 @@ from voice_coach.content._text import (
     is_negated,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge
-from voice_coach.lexicon import count_words, find_fillers, find_hedges
+from voice_coach.lexicon import OPINION_HEDGE_WEIGHT, Span, count_words, find_fillers, find_hedges
 from voice_coach.questions import Question
 
 __all__ = ["check_supplicant_language"]
@@ -64,6 +65,52 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"strongest|ideal|good)\b|\bI['’]?m\s+(?:no|not\s+an?)\s+(?:expert|genius)\b|"
         r"\bsomeone\s+like\s+me\b|\bI\s+know\s+I['’]?m\s+not\b|\bthis\s+is\s+probably\s+"
         r"(?:wrong|stupid|silly|a\s+bad\s+answer)\b", _I)),
+    # The second round's classes (blind answers): the speaker's whole worth run down ("I'm
+    # hopeless with deadlines", "I'm not the most reliable", "probably nothing compared to what
+    # other people tell you"), the rivals held up ("candidates with far more experience than
+    # me", "I'd completely understand if you went with one of them").
+    ("self-deprecation", re.compile(
+        r"\b(?:I['’]m|I\s+am)\s+(?:(?:just|honestly|really|so|pretty|absolutely|completely|"
+        r"totally|probably|always|such)\s+)*(?:hopeless|terrible|useless|awful|rubbish|dreadful|"
+        r"a\s+(?:disaster|nightmare|mess))\s+(?:at|with)\b|"
+        r"\b(?:I['’]m|I\s+am)\s+(?:(?:just|honestly|really|so|probably)\s+)*(?:bad|not\s+(?:great|"
+        r"good|very\s+good))\s+(?:at|with)\s+(?:these|this|interviews?|talking\s+about\s+"
+        r"myself|explaining\s+myself|everything|anything|most\s+things|questions)\b|"
+        r"\b(?:I['’]m|I\s+am)\s+(?:probably\s+|honestly\s+)?(?:not\s+the\s+most|the\s+least)\s+"
+        r"(?!\w+\s+(?:of\s+)?(?:my|the)\s+(?:problems?|worries|issues?)\b)[a-z]+\b|"
+        r"\b(?:probably|it['’]?s|this\s+is)\s+(?:probably\s+)?nothing\s+(?:compared|special|"
+        r"impressive|much)\b|\bnot\s+much\s+compared\s+to\b|"
+        r"\b(?:candidates|applicants|people|others)\s+(?:with|who\s+have|who['’]ve)\s+(?:far\s+|"
+        r"much\s+|a\s+lot\s+|way\s+|so\s+much\s+)?more\s+(?:[\w-]+\s+){0,2}?(?:experience|"
+        r"qualifications|skills|talent)\s+than\s+me\b|"
+        r"\b(?:much|far|a\s+lot|way)\s+better\s+than\s+me\b|"
+        r"\bI['’]?d\s+(?:completely\s+|totally\s+|fully\s+|really\s+)?understand\s+if\s+you\s+"
+        r"(?:went|go|chose|choose|picked|pick|decided)\b|"
+        r"\b(?:take|took|taking)\s+a\s+(?:chance|punt|gamble|risk)\s+on\s+(?:me|someone\s+like)\b|"
+        r"\bwhen\s+(?:nobody|no\s+one|no-one)\s+else\s+would\b", _I)),
+    # Taking whatever is offered: "whatever you think is fair", "I'm not in a position to be
+    # picky", "I'd honestly take anything at this point", "I'd accept the bottom of the range
+    # if it meant getting the job", "I really need something stable".
+    ("desperation", re.compile(
+        r"\bwhatever\s+you\s+(?:think|feel|decide|consider)\s+(?:is\s+)?(?:fair|right|best|"
+        r"reasonable|appropriate)\b|"
+        r"\bnot\s+(?:really\s+)?in\s+a\s+position\s+to\s+be\s+(?:choosy|picky|fussy|selective)\b|"
+        r"\bI['’]?(?:d|ll|\s+would|\s+will)\s+(?:(?:honestly|happily|gladly|really|just|"
+        r"genuinely|literally)\s+)+(?:do|take|accept)\s+(?:anything|any\s+job|whatever)\b|"
+        r"\b(?:take|accept)\s+(?:anything|whatever|less|the\s+bottom)\b[^.!?;]{0,40}?"
+        r"\b(?:at\s+this\s+point|if\s+it\s+meant|to\s+get\s+(?:the|this|a)\s+job)\b|"
+        r"\bif\s+it\s+meant\s+getting\s+(?:the|this|a)\s+(?:job|role|offer|position)\b|"
+        r"\b(?:I|I['’]m|I\s+am)\s+(?:really\s+|just\s+|desperately\s+|so\s+)*(?:need|needing)\s+"
+        r"(?:something|anything)\s+(?:stable|steady|secure|permanent|right\s+now|now)\b", _I)),
+    # Pleading for approval: "I hope this isn't the wrong answer", "please don't take it as
+    # me not being keen", "I don't want to sound difficult".
+    ("pleading", re.compile(
+        r"\bI\s+(?:really\s+|just\s+)?hope\s+(?:this|that|it)\s+(?:isn['’]?t|is\s+not|wasn['’]?t|"
+        r"doesn['’]?t\s+sound|was\s+(?:ok|okay|alright|the\s+right))\b|"
+        r"\bplease\s+(?:don['’]?t|do\s+not)\s+(?:take|think|hold|judge|see|get|count)\b|"
+        r"\bI\s+(?:don['’]?t|do\s+not)\s+want\s+to\s+(?:sound|seem|come\s+across\s+as)\s+"
+        r"(?:difficult|negative|ungrateful|picky|fussy|lazy|awkward|rude|demanding|unwilling|"
+        r"like\s+I['’]m\s+complaining)\b", _I)),
     ("asking permission", re.compile(
         r"\bif\s+(?:that['’]?s|that\s+is|it['’]?s|it\s+is)\s+(?:ok|okay|alright|all\s+right|"
         r"fine|allowed)\b|\b(?:would|will|is)\s+it\s+be\s+(?:ok|okay|alright|all\s+right|"
@@ -84,6 +131,22 @@ STACKED_HEDGE_GAP_WORDS: int = 5
 #: Hedge weight that makes a stack: "I think" before an opinion (0.5) plus one more hedge
 #: is not enough, two full hedges are.
 STACKED_HEDGE_MIN_WEIGHT: float = 2.0
+
+
+# "I'm not sure exactly what caused it, probably a bad update": doubt about a fact of the
+# story (what, why, who ... with someone or something else as the subject), not about the
+# speaker. It weighs like "I think" before an opinion.
+_FACT_AFTER_DOUBT = re.compile(
+    r"\s*(?:exactly\s+|really\s+|now\s+)?(?:what|why|how|who|when|where|which)\s+"
+    r"(?!I\b|I['’]|me\b|my\b|myself\b|to\b)", _I,
+)
+
+
+def _fact_uncertainty_weighted(text: str, hedge: Span) -> Span:
+    """``hedge`` with :data:`OPINION_HEDGE_WEIGHT` when it doubts a fact, not the speaker."""
+    if hedge.kind == "disclaimer" and _FACT_AFTER_DOUBT.match(text, hedge.end_char):
+        return dataclasses.replace(hedge, weight=OPINION_HEDGE_WEIGHT)
+    return hedge
 
 
 def check_supplicant_language(text: str, question: Question | None) -> Finding:
@@ -108,7 +171,7 @@ def check_supplicant_language(text: str, question: Question | None) -> Finding:
             kinds.append("apology")
     # Stacked hedges: a run of hedges, each within STACKED_HEDGE_GAP_CHARS of the next.
     run: list = []
-    for h in [h for h in hedges if h.kind in _STACK_KINDS]:
+    for h in [_fact_uncertainty_weighted(text, h) for h in hedges if h.kind in _STACK_KINDS]:
         between = text[run[-1].end_char:h.start_char] if run else ""
         gap_words = count_words(between) - len(find_fillers(between))
         if run and (gap_words > STACKED_HEDGE_GAP_WORDS or re.search(r"[.!?]", between)):
