@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from voice_coach.content._text import (
+    CLAUSE_LOOKBACK_CHARS,
     clause_prefix,
     is_negated,
 )
@@ -121,7 +122,8 @@ _DUE_REF = (rf"(?:(?:the|its|my|our|their|your|his|her|each|every|any|[\w-]+['�
 _MARGIN = re.compile(
     rf"\b{_DURATION}\s+(?:early\b|earlier\b|ahead\b|in\s+hand\b|to\s+spare\b|sooner\s+than\b|"
     rf"(?:inside|within|under|ahead\s+of)\s+{_DUE_REF}|before\s+{_DUE_REF}|"
-    rf"before\s*(?=[.;!?]|$))|\bthe\s+(?:day|night|week|month)\s+before\s+{_DUE_REF}", _I)
+    rf"before\s*(?=[.;!?]|$))|\bthe\s+(?:day|night|week|month)\s+before\s+(?!any\b|every\b|each\b)"
+    rf"{_DUE_REF}", _I)
 #: Lateness or overrun: what a clean record denies ("never late", "not one ... slipped").
 _LATE_TERM = (
     r"(?:late\b(?!\s+(?:nights?|shifts?|into|at\s+night|in\s+the|on\s+in|twenties|thirties))|"
@@ -148,7 +150,9 @@ _RECORD_NEGATOR = (
     r"(?:haven['’]?t|hasn['’]?t|hadn['’]?t|didn['’]?t|won['’]?t|have\s+not|has\s+not|"
     r"did\s+not|will\s+not))"
 )
-_CLEAN_RECORD = re.compile(rf"\b{_RECORD_NEGATOR}\b[^.;!?,]{{0,80}}?\b(?P<late>{_LATE_TERM})", _I)
+_CLEAN_RECORD = re.compile(rf"\b(?P<neg>{_RECORD_NEGATOR}|(?:don['’]?t|do\s+not)\s+think\s+(?:I|we)"
+                           rf"(?:['’]ve|\s+have)?\s+ever)\b[^.;!?,]{{0,80}}?\b(?P<late>{_LATE_TERM})",
+                           _I)
 #: Between the negator and the lateness, a verb of knowing or feeling means the negation is
 #: about something else: "I didn't realise we were over budget".
 _NOT_ABOUT_RECORD = re.compile(
@@ -219,12 +223,18 @@ _STRONG_TIMELY = re.compile(
 #: Punctuality is not delivery: "I'm always on time for meetings", "arrived early".
 _PUNCTUALITY = re.compile(
     r"\b(?:arriv\w*|show(?:ed|s)?\s+up|turn(?:ed|s)?\s+up|clock\w*\s+in|"
-    r"(?:come|came|get|got|go|went)\s+(?:in\s+)?to\s+(?:work|the\s+office)|for\s+(?:work|"
-    r"meetings?|shifts?|class|school|interviews?|appointments?)|(?:I['’]m|I\s+am|I\s+was|be|"
+    r"(?:come|came|get|got|go|went)\s+(?:in\s+)?to\s+(?:work|the\s+office)|(?:for|to|in)\s+"
+    r"(?:every\s+|each\s+|my\s+|all\s+(?:my\s+)?)?(?:work|meetings?|shifts?|class(?:es)?|"
+    r"lectures?|school|interviews?|appointments?)|(?:finish|complet)\w*\s+(?:my\s+|the\s+|our\s+)?"
+    r"(?:course|degree|studies|contract|shift|leave|holiday|probation)|(?:I['’]m|I\s+am|I\s+was|be|"
     r"being)\s+(?:always\s+|usually\s+|never\s+)?(?:on\s+time|early|late)|born|retir\w*|"
     r"promot\w*|left|leave|woke|wake)\b", _I)
-_PUNCTUAL_AFTER = re.compile(r"\s*(?:for|to|in\s+to)\s+(?:work|meetings?|shifts?|class|school|"
-                             r"the\s+office|interviews?|appointments?)\b", _I)
+_PUNCTUAL_AFTER = re.compile(r"\s*(?:for|to|in\s+to|in)\s+(?:every\s+|each\s+|my\s+)?(?:work|"
+                             r"meetings?|shifts?|class|school|the\s+office|interviews?|"
+                             r"appointments?)\b", _I)
+#: Trying is not delivering: "I try to keep to time in meetings".
+_ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt\w*|hope|hoping|wish\w*|struggl\w*)\b",
+                      _I)
 #: Someone else is the agent: "the contractor delivered on time".
 _OTHER_AGENT = re.compile(
     r"\b(?:(?:my|our|the|his|her|their)\s+(?:manager|boss|predecessor|colleague|client|"
@@ -259,20 +269,31 @@ def _other_agent_clause(text: str, start: int) -> bool:
     return bool(_OTHER_AGENT.search(prefix)) and not _SPEAKER.search(_OTHER_AGENT.sub("", prefix))
 
 
+def _from_clause_start(text: str, start: int) -> int:
+    """Move ``start`` back to the start of its clause, so that the evidence quotes who did what
+    ("every report has gone in on time", not "on time"); at most a clause look-back."""
+    prefix = clause_prefix(text, start)
+    stripped = prefix.lstrip()
+    if len(prefix) >= CLAUSE_LOOKBACK_CHARS and " " in stripped:
+        stripped = stripped[stripped.index(" ") + 1:]  # cut mid-word at the look-back edge
+    return start - len(stripped)
+
+
 def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
     """Evidence spans of the classes of expression added for unseen phrasings."""
     spans: list[tuple[int, int]] = []
     for m in _MARGIN.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
         if (is_negated(text, m.start() + 1) or _PUNCTUALITY.search(before)
+                or _ATTEMPT.search(clause_prefix(text, m.start()))
                 or re.search(r"\b(?:in|from|the)\s*$|\b(?:start\w*|began|begin\w*|join\w*)\s+"
                              r"(?:[\w'’-]+\s+){0,2}$", before, _I)
                 or _other_agent_clause(text, m.start())
                 or not _speaker_sentence(text, m.start(), lenient=True)):
             continue  # "not two weeks early", "arrived ten minutes early", "in the early days"
-        spans.append((m.start(), m.end()))
+        spans.append((_from_clause_start(text, m.start()), m.end()))
     for m in _CLEAN_RECORD.finditer(text):
-        lead = text[m.start():m.start("late")]
+        lead = text[m.end("neg"):m.start("late")]
         if (_NOT_ABOUT_RECORD.search(lead) or _PUNCTUALITY.search(lead)
                 or _PUNCTUAL_AFTER.match(text, m.end())
                 or not _speaker_sentence(text, m.start())):
@@ -290,7 +311,7 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
                 continue  # a date with nothing delivered on it
             if is_negated(text, m.start() + 1) or not _speaker_sentence(text, m.start()):
                 continue
-            spans.append((m.start(), m.end()))
+            spans.append((_from_clause_start(text, m.start()), m.end()))
     for m in _HIT_THEM.finditer(text):
         s0, _ = _sentence_span(text, m.start())
         said_before = text[s0:m.start()]
@@ -303,10 +324,11 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
         s0, _ = _sentence_span(text, m.start())
         near = text[max(s0, m.start() - 50):m.end() + 30]
         if (is_negated(text, m.start() + 1) or _PUNCTUALITY.search(near)
+                or _ATTEMPT.search(clause_prefix(text, m.start()))
                 or _other_agent_clause(text, m.start())
                 or not _speaker_sentence(text, m.start())):
             continue  # "not on time", "on time for meetings", "the vendor shipped on time"
-        spans.append((m.start(), m.end()))
+        spans.append((_from_clause_start(text, m.start()), m.end()))
     return spans
 
 
@@ -314,8 +336,8 @@ def check_delivery_promises(text: str, question: Question | None) -> Finding:
     spans: list[tuple[int, int]] = []
     for i, pattern in enumerate(_DELIVERY_PATTERNS):
         for m in pattern.finditer(text):
-            if _other_agent_clause(text, m.start()):
-                continue  # "the contractor finished a week early"
+            if _other_agent_clause(text, m.start()) or _PUNCTUALITY.search(m.group(0)):
+                continue  # "the contractor finished a week early", "finished the course early"
             if i not in _DELIVERY_NO_NEG and is_negated(text, m.start() + 1):
                 continue  # "we didn't ship on time"; pattern 2 is itself a negated miss
             inner = m.group(0)

@@ -79,7 +79,7 @@ _WANT_FRAME = re.compile(
 _NOW = r"(?:now|today|right\s+now|at\s+the\s+moment|currently|these\s+days)"
 _THEIR_POST_NOW = re.compile(
     rf"\b(?:job|role|position|post|seat|chair|title)\s+(?:that\s+|which\s+)?you(?:\s+(?:currently\s+)?"
-    rf"(?:hold|occupy)\b|(?:['’]ve|\s+have)\s+(?:held|occupied)\b|(?:\s+(?:currently\s+)?(?:have|do)|"
+    rf"(?:hold|occupy)\b|(?:['’]ve|\s+have)\s+(?:held|occupied)\b|(?:['’]re|\s+are)\s+sitting\s+in\b|(?:\s+(?:currently\s+)?(?:have|do)|"
     rf"['’]ve\s+got|\s+have\s+got|['’]re\s+doing|\s+are\s+doing|['’]re\s+in|\s+are\s+in)\s+{_NOW}\b)",
     _I)
 #: A role the speaker wants, said to be the interviewer's: "the project director job, which I
@@ -99,8 +99,12 @@ _WANTED_ROLE = re.compile(
     r"\bjob\s+of\s+the\b", _I)
 #: Taking it over from them: "take it on from you", "takes the practice over from you when you
 #: go", "taken over from you", "take over the branch from you", "take on your responsibilities".
+_UNIT = (r"(?:team|department|branch|practice|office|store|shop|lab|role|job|post|position|desk|"
+         r"unit|function|business|site|kitchen|yard|ward|school|faculty|clinic|reins|helm|"
+         r"division|group|region|depot|restaurant)")
 _TAKE_FROM_YOU = re.compile(
-    r"\b(?:take|takes|taking|taken|took)\s+(?:[\w'’-]+\s+){0,3}?(?:over|on)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"\b(?:take|takes|taking|taken|took)\s+(?:(?:it|this|that|(?:the|this|your)\s+(?:[\w-]+\s+)?"
+    rf"{_UNIT})\s+)?(?:over|on)\s+(?:(?:it|this|that|(?:the|this|your)\s+(?:[\w-]+\s+)?{_UNIT})\s+)?"
     r"from\s+you\b|\b(?:take|takes|taking|taken|took)\s+(?:it|this|that|the\s+\w+)\s+over\s+"
     r"(?:when|once|after)\s+you\b|\b(?:take|taking|took|taken)\s+(?:on|over)\s+(?:all\s+(?:of\s+)?)?"
     r"your\s+(?:responsibilities|duties|remit|portfolio|reports|desk|department|team)\b",
@@ -108,7 +112,8 @@ _TAKE_FROM_YOU = re.compile(
 #: Replacing them: "the account director instead of you", "running the pass in your place",
 #: "the natural successor", "yours would be the dream".
 _INSTEAD_OF_YOU = re.compile(
-    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+you\b(?!['’])|\bin\s+your\s+(?:place|stead)\b|"
+    r"\b(?:head|manager|director|lead|boss|chief|principal|editor|chef)\s+(?:of\s+[\w-]+\s+)?"
+    r"after\s+you\b|\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+you\b(?!['’])|\bin\s+your\s+(?:place|stead)\b|"
     r"\b(?:the|your)\s+(?:natural|obvious|next|logical)\s+successor\b|"
     r"\byours\s+(?:would|will|['’]d|is|['’]s)\s+(?:be\s+)?(?:the\s+)?(?:dream|ideal|goal|one|target|"
     r"perfect|next\s+step)\b|\b(?:after|want|eyeing|aiming\s+(?:for|at)|gunning\s+for)\s+yours\b",
@@ -116,15 +121,18 @@ _INSTEAD_OF_YOU = re.compile(
 #: When the interviewer moves on, with the speaker taking over in the same sentence, in either
 #: order: "I'd hope to be running it myself, the director, once you've gone off somewhere".
 _WHEN_YOU_GO = re.compile(
-    r"\b(?:once|when|after)\s+you(?:['’]ve|\s+have|['’]re|\s+are)?\s+(?:\w+\s+)?(?:move[sd]?\s+"
+    r"\b(?:once|when|after)\s+you(?:['’]ve|\s+have|['’]re|\s+are)?\s+(?:\w+\s+){0,2}?(?:move[sd]?\s+"
     r"(?:up|on)|moving\s+(?:up|on)|leave|left|leaving|retire[sd]?|retiring|get\s+promoted|"
     r"promoted|step\s+(?:down|aside|up)|go|gone|going|go\s+up|move\s+on)\b", _I)
 _TAKING_OVER = re.compile(
     r"\b(?:take\s+over|taking\s+over|step\s+in|step\s+into|move\s+into|fill|replace|successor|"
     r"the\s+one\s+(?:who|running|heading|leading|in\s+charge)|running\s+it|run\s+it|in\s+charge|"
-    r"myself)\b", _I)
-_ROLE_CONTEXT = re.compile(r"\b(?:manager|director|head|lead|boss|chief|in\s+charge|the\s+one)\b",
-                           _I)
+    r"myself|off\s+your\s+hands)\b", _I)
+_ROLE_CONTEXT = re.compile(rf"\b(?:manager|director|head|lead|boss|chief|in\s+charge|the\s+one|"
+                           rf"this\s+{_UNIT})\b", _I)
+#: Taking work over so that the interviewer can do more is support, not ambition for their post.
+_SO_YOU_CAN = re.compile(r"[^.;!?]{0,25}?\bso\s+(?:that\s+)?you(?:['’]ve|\s+have|\s+can|['’]ll|"
+                         r"\s+could|\s+get)\b", _I)
 #: Wanting, aiming, planning: the speaker's own future, said in the sentence.
 _AMBITION_ANY = re.compile(
     r"\b(?:I['’]d|I\s+would|I\s+want|I\s+wanna|I\s+hope|I['’]ll\s+be|I\s+will\s+be|I['’]m\s+"
@@ -171,6 +179,8 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
             if pattern is _WHEN_YOU_GO and not (_TAKING_OVER.search(sentence)
                                                 and _ROLE_CONTEXT.search(sentence)):
                 continue  # "when you retire, enjoy it"
+            if _SO_YOU_CAN.match(text, m.end()):
+                continue  # "take the rota over from you so you've got time for strategy"
             if not _has_ambition(text, m.start(), question):
                 continue
             spans.append((m.start(), m.end()))
