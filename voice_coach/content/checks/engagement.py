@@ -125,6 +125,19 @@ _AFTER_REAL_QUESTION = re.compile(
 )
 
 
+# The speaker answering their own question at once ("is it hard, yeah it is", "Do we need
+# it? Well, ..."): an echo of the interview question, not a question for the interviewer.
+_ANSWERED_AT_ONCE = re.compile(
+    r"[\s,?]*(?:yes|yeah|yep|no|nope|well|of\s+course|absolutely|definitely|sure|not\s+really)\b",
+    _I,
+)
+
+
+def _answered_at_once(text: str, end: int) -> bool:
+    """True when the speaker answers the question that ends at ``end`` themself."""
+    return _ANSWERED_AT_ONCE.match(text, end) is not None
+
+
 def _leaves_the_floor(text: str, end: int) -> bool:
     """True when what follows a question at ``end`` leaves the interviewer to answer it."""
     return _AFTER_REAL_QUESTION.match(text[end:end + 80]) is not None
@@ -187,7 +200,7 @@ _RESEARCH_IDEA = re.compile(
     r"like\s+to\s+|love\s+to\s+|start\s+by\s+|be\s+keen\s+to\s+)?(?:try|test|trial|pilot|"
     r"look\s+(?:at|into)|sit\s+(?:with|down)|bring\s+(?:the\s+same|something\s+similar|that\s+"
     r"(?:idea|approach|model)|it)|set\s+up|introduce|propose|suggest|rebuild|redesign|move|"
-    r"fix|get\s+into|sketch|show\s+you|tackle|dig\s+into|start\s+with|explore)\b"
+    r"fix|get\s+into|sketch|show\s+you|tackle|dig\s+into|start\s+(?:with|by)|explore)\b"
     r"|\b(?:one|an|my|the|a\s+simple|a\s+small)\s+idea\b|\b(?:worth|might\s+be\s+worth|"
     r"could\s+be\s+worth)\s+(?:testing|trying|piloting|a\s+(?:try|test|look|pilot))"
     r"|\b(?:easy|quick|obvious)\s+win\b|\bhave\s+you\s+(?:\w+\s+)?(?:thought\s+about|"
@@ -233,7 +246,11 @@ def check_engagement(text: str, question: Question | None) -> Finding:
                             or _QUESTION_ANNOUNCED.search(before_q)):
                 st_q = st[inner_q.start():]
                 st_q = re.sub(r"^[,\s]*(?:(?:so|and|but|cause|because)\s+)?", "", st_q, flags=_I)
+                # The question runs to the next comma (or the end of the run-on sentence).
+                q_end = st.find(",", inner_q.end())
+                q_end = sent.end if q_end < 0 else sent.start + q_end
                 if ((_INTERVIEWER_REF.search(st_q) or _PRESENT_QUESTION.match(st_q))
+                        and not _answered_at_once(text, q_end)
                         and not _NOT_REAL_QUESTION.search(st_q)
                         and not _LOGISTICS_ONLY.search(st_q)):
                     spans.append((sent.start + inner_q.start(), sent.end))
@@ -241,6 +258,7 @@ def check_engagement(text: str, question: Question | None) -> Finding:
         if is_question:
             body = st.rstrip(" ?")
             if (_NOT_REAL_QUESTION.search(st) or _SELF_ANSWERED.match(st)
+                    or _answered_at_once(text, sent.end)
                     or _REPORTED.search(st) or _LOGISTICS_ONLY.search(body)):
                 pass
             elif len(body.split()) >= 4 and (_INTERVIEWER_REF.search(body) or (
