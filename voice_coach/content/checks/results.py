@@ -5,11 +5,15 @@ Results framing: a concrete outcome of the speaker's work.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 
 from voice_coach.content._text import (
     QUANTITY,
+    Sentence,
     clause_prefix,
     has_first_person,
     has_quantity,
@@ -21,6 +25,31 @@ from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
 from voice_coach.questions import Question
 
 __all__ = ["check_results_framing"]
+
+#: Longest look-ahead, in characters (about 30 words), for the outcome that follows a cue in its
+#: clause. The longest such clause in the labelled answers is well under this; without a cap,
+#: an unpunctuated 30,000-character answer made every cue scan the rest of its 2,000-character
+#: "sentence" (measured: 2.3 s for repeated "as a result", 0.3 s with the cap).
+_REST_WINDOW_CHARS: int = 200
+#: Longest look-back, in characters, for a metric as the subject of a passive ("the backlog of
+#: open complaints was cleared"): noun, 40 characters, auxiliary and one word fit in it.
+_PASSIVE_LOOKBACK_CHARS: int = 120
+#: Longest look-back, in characters (about 50 words), for what governs a cue from earlier in
+#: its sentence (a wish, another person as the agent): a spoken run-on "sentence" can be 2,000
+#: characters, and scanning all of it for every cue made a long answer quadratic.
+_SENTENCE_LOOKBACK_CHARS: int = 300
+#: Evidence spans after which the check stops reading: the advice quotes one or two, and the
+#: labelled answers never hold more than 6; a 30,000-character answer of repeated cues took
+#: 0.6 s without the cap (measured).
+_MAX_SPANS: int = 24
+#: Cues of one rule read per sentence: a real sentence holds one or two; a 30,000-character
+#: answer repeating "as a result" made each rule check 2,000 of them (0.5 s, measured).
+_MAX_CUES_PER_RULE: int = 12
+
+
+def _cues(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """The first :data:`_MAX_CUES_PER_RULE` matches of ``pattern`` in ``sentence``."""
+    return itertools.islice(pattern.finditer(sentence), _MAX_CUES_PER_RULE)
 
 # Clause breaks that leave numbers whole: the comma of "140,000" and the point of "3.9" are not
 # breaks (a split there hid the quantity from the outcome verb).
@@ -112,14 +141,24 @@ _TIMING_RE = re.compile(
     r"\s+(?:days?|weeks?|months?|hours?)\s+(?:early|ahead|late|before|earlier|later))\b",
     _I,
 )
+# Bad things that an answer reports as none: "we had no medication errors all last year",
+# "passed three audits in a row with no adjustments".
+_ZERO_NOUN = (
+    r"(?:failed\s+\w+|failures?|outages?|complaints?|errors?|incidents?|defects?|bugs?|"
+    r"downtime|lost\s+\w+|escalations?|returns|accidents|injuries|data\s+loss|breaches|"
+    r"chargebacks|missed\s+\w+|adjustments|findings|recalls|fines|penalties|write-?offs|"
+    r"stock-?outs|walk-?outs|no-?shows|falls|cancellations|overruns|delays|claims|sick\s+days)"
+)
 _ZERO_BAD_RE = re.compile(
-    r"\b(?:had|have\s+had|saw|got|with|ran\s+with|reached|down\s+to)\s+(?:zero|no|not\s+a\s+"
-    r"single)\s+(?:more\s+|further\s+|new\s+)?(?:failed\s+\w+|failures?|outages?|complaints?|"
-    r"errors?|incidents?|defects?|bugs?|downtime|lost\s+\w+|escalations?|returns|accidents|"
-    r"injuries|data\s+loss|breaches|chargebacks|missed\s+\w+)\b"
-    r"|\bwithout\s+(?:another|a\s+single|any)\s+(?:outage|incident|failure|complaint|error)\b",
+    r"\b(?:had|have\s+had|['’]ve\s+had|saw|got|with|ran\s+with|reached|down\s+to)\s+"
+    rf"(?:zero|no|not\s+a\s+single|not\s+one)\s+(?:more\s+|further\s+|new\s+)?"
+    rf"(?:[\w-]+\s+)?{_ZERO_NOUN}\b"
+    rf"|\bwithout\s+(?:another|a\s+single|any|one)\s+(?:[\w-]+\s+)?(?:{_ZERO_NOUN}|[\w-]+\s+"
+    r"(?:having\s+to|being\s+(?:moved|sent|lost|harmed|hurt|turned\s+away)))\b",
     _I,
 )
+# "I had no complaints" is the speaker's contentment, not a result.
+_ZERO_PERSONAL_RE = re.compile(r"\bI\s+(?:have\s+|['’]ve\s+)?had\s+no\s+complaints\b", _I)
 _TIME_BACK_RE = re.compile(
     r"\b(?:gave|giving|given)\s+(?:[\w-]+\s+){0,6}?back\s+(?:an?|one|two|three|four|five|"
     r"\d+|half\s+an?)\s+(?:\w+\s+)?(?:hours?|days?|afternoons?|mornings?|weeks?)\b"
@@ -162,7 +201,7 @@ _PHRASAL_CHANGE_RE = re.compile(
 _NOT_CHANGE_HEAD = re.compile(
     r"\b(?:salary|pay|paid|earn\w*|bonus|band|grade|title|promot\w*|team\s+of|headcount|"
     r"reports|people|staff|hours\s+a\s+week|age|aged|years\s+old|commute|moved\s+from|"
-    r"relocat\w*|went\s+from\s+(?:being|a|an)\b)",
+    r"relocat\w*|went\s+from\s+(?:being|a|an))\b",  # whole words: "age" is not "agency"
     _I,
 )
 
@@ -215,7 +254,7 @@ _NOT_ACHIEVED_SUBJECT = re.compile(
 def _other_agent_before(text: str, pos: int) -> bool:
     """True when the last agent named in the sentence before ``pos`` is another person."""
     s0, _ = _sentence_span(text, pos)
-    before = text[s0:pos]
+    before = text[max(s0, pos - _SENTENCE_LOOKBACK_CHARS):pos]
     other = [m.end() for m in _OTHER_PERSON_RE.finditer(before)]
     if not other:
         return False
@@ -226,6 +265,8 @@ def _other_agent_before(text: str, pos: int) -> bool:
 _SENTENCE_WISH = re.compile(
     r"\b(?:ideally|I['’]d\s+(?:want|like|love|hope)|I\s+would\s+(?:want|like|love|hope)|"
     r"I\s+(?:want|hope|wish|plan|aim)\s+to|I['’]m\s+(?:hoping|looking|planning|aiming)\s+to|"
+    r"I['’]m\s+(?:looking|searching|hoping)\s+for\s+(?:a|an|the)\s+(?:\w+\s+)?(?:role|job|"
+    r"position|place|team|company)|"
     r"if\s+(?:I|you|we)\b)",
     _I,
 )
@@ -270,7 +311,7 @@ def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
     if _other_agent_before(text, pos):
         return False
     s0, _ = _sentence_span(text, pos)
-    sent_prefix = text[s0:pos]
+    sent_prefix = text[max(s0, pos - _SENTENCE_LOOKBACK_CHARS):pos]
     wish = _SENTENCE_WISH.search(sent_prefix)
     if wish and not re.search(r"\b(?:and|but|so)\s+(?:then\s+)?(?:I|we)\s+\w+ed\b|"
                               r"\b(?:did|have|['’]ve)\b", sent_prefix[wish.end():], _I):
@@ -281,14 +322,35 @@ def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
                 and not _OWN_MODIFIER_END.search(prefix[:external.start()]))
 
 
+@functools.lru_cache(maxsize=8)
+def _first_person_by_sentence(text: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """Sentence starts, and whether each sentence names the speaker (computed once per text:
+    asking again for every cue made a long unpunctuated answer quadratic)."""
+    sents = sentences(text)
+    return (tuple(s.start for s in sents), tuple(has_first_person(s.text) for s in sents))
+
+
+def _speaker_in(text: str, pos: int) -> tuple[bool, bool]:
+    """Whether the speaker is named in the sentence of ``pos``, and in the one before it."""
+    starts, first_person = _first_person_by_sentence(text)
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return False, False
+    return first_person[i], i > 0 and first_person[i - 1]
+
+
+def _speaker_before(text: str, pos: int) -> bool:
+    """True when the speaker is named in the sentence of ``pos`` or any sentence before."""
+    starts, first_person = _first_person_by_sentence(text)
+    first = next((s for s, fp in zip(starts, first_person, strict=True) if fp), None)
+    return first is not None and first <= pos
+
+
 def _speaker_near(text: str, pos: int) -> bool:
     """True when the speaker is named in the sentence of ``pos`` or the one before ("I set
     up a callback rota. Complaints pretty much stopped.")."""
-    s0, s1 = _sentence_span(text, pos)
-    if has_first_person(text[s0:s1]):
-        return True
-    before = [s for s in sentences(text) if s.end <= s0]
-    return bool(before) and has_first_person(before[-1].text)
+    here, before = _speaker_in(text, pos)
+    return here or before
 
 
 def _result_claim_ok(text: str, pos: int) -> bool:
@@ -297,14 +359,337 @@ def _result_claim_ok(text: str, pos: int) -> bool:
     if not _claim_guards_ok(text, pos):
         return False
     prefix = clause_prefix(text, pos)
-    s0, s1 = _sentence_span(text, pos)
-    if has_first_person(text[s0:s1]) or re.search(r"\b(?:it|this|that|which)\b", prefix, _I):
+    here, before = _speaker_in(text, pos)
+    if here or re.search(r"\b(?:it|this|that|which)\b", prefix, _I):
         return True
     # "Queue times fell by 35%." right after "I led the pilot ...": a metric as the subject,
     # with the speaker as the agent of the sentence before.
-    before = [s for s in sentences(text) if s.end <= s0]
-    return (bool(before) and has_first_person(before[-1].text)
-            and re.search(rf"\b{_METRIC_NOUN}\b", prefix, _I) is not None)
+    return before and re.search(rf"\b{_METRIC_NOUN}\b", prefix, _I) is not None
+
+
+# ---------------------------------------------------------------------------------------
+# Outcomes stated without an outcome verb and a number (the second blind round). Each is a
+# class of expression with its own polarity; all pass the guards of _claim_guards_ok.
+
+# Things an organisation wants fewer of, and things it wants more of: a qualitative change in
+# the right direction is a result even without a number ("the complaints pretty much
+# stopped", "no-shows went down a fair bit", "bookings picked up").
+_BAD_NOUN = (
+    r"(?:complaints?|call-?backs?|no-?shows?|walk-?outs?|errors?|mistakes|defects?|bugs|"
+    r"incidents?|outages?|downtime|delays?|escalations?|churn|attrition|turnover|absences?|"
+    r"sickness|absenteeism|shrinkage|stock\s+loss(?:es)?|losses|waste|returns|refunds|"
+    r"cancellations|chargebacks|backlogs?|queues?|waits|waiting\s+(?:times?|lists?)|"
+    r"wait\s+times?|costs|spend(?:ing)?|overtime|stock-?outs|breaches|accidents|injuries|"
+    r"falls|readmissions|rework|write-?offs|arrears|late\s+payments?|failures|overruns?|"
+    r"bottlenecks?|pages|call-?outs|late\s+[\w-]+)"
+)
+_GOOD_NOUN = (
+    r"(?:sales|revenue|profits?|margins?|bookings|orders|sign-?ups|conversions?|retention|"
+    r"satisfaction|ratings?|footfall|visits|visitors|attendance|memberships?|donations|"
+    r"subscribers|renewals|referrals|enquiries|repeat\s+business|productivity|throughput|"
+    r"uptime|accuracy|pass\s+rates?|take-?up|uptake|usage)"
+)
+_FALL_VERB = (
+    r"(?:dropped|fell|went\s+down|came\s+down|(?:have|has|had)\s+(?:gone|come)\s+down|"
+    r"decreased|declined|shrank|shrunk|halved|plummeted|plunged|stopped|ceased|dried\s+up|"
+    r"disappeared|vanished|went\s+away|fell\s+away|fell\s+off|tailed\s+off|died\s+(?:off|down|"
+    r"away)|(?:were|was|have\s+been|has\s+been)\s+(?:cut|reduced|halved|eliminated|cleared|"
+    r"gone))"
+)
+_RISE_VERB = (
+    r"(?:went\s+up|rose|grew|climbed|increased|jumped|soared|shot\s+up|picked\s+up|took\s+off|"
+    r"improved|doubled|tripled|recovered|bounced\s+back)"
+)
+_DEGREE = (
+    r"(?:(?:basically|pretty\s+much|almost|nearly|virtually|practically|all\s+but|more\s+or\s+"
+    r"less|completely|quickly|soon|then|really|steadily|sharply|noticeably|massively|"
+    r"immediately|right)\s+)?"
+)
+# Up to three words between the noun and its verb ("callbacks on my jobs dropped"), never
+# a clause break or another subject.
+_NOUN_TAIL = r"(?:\s+(?!(?:and|but|so|which|when|because|that|I|we|you)\b)[\w'’-]+){0,3}?"
+_QUAL_CHANGE_RE = re.compile(
+    rf"\b(?:{_BAD_NOUN}{_NOUN_TAIL}\s+{_DEGREE}{_FALL_VERB}"
+    rf"|{_GOOD_NOUN}{_NOUN_TAIL}\s+{_DEGREE}{_RISE_VERB})\b"
+    # A bad experience that stopped: "the checkout team stopped getting paged".
+    r"|\bstopped\s+(?:getting|being)\s+(?:paged|called\s+out|chased|fined|overcharged|"
+    r"turned\s+away|sent\s+\w+)\b",
+    _I,
+)
+# The interviewer's or someone else's figures ("your sales fell"), not the speaker's change.
+_NOT_OWN_NOUN_BEFORE = re.compile(r"\b(?:your|their|his|her)\s+(?:[\w-]+\s+)?$", _I)
+
+# Before and after. A time or quantity "instead of" another: "summaries reached GPs within a
+# day instead of a week", "in seconds instead of digging for ten minutes".
+_DURATION = (
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|a\s+few|a\s+couple\s+of|half\s+an?|\d+)\s+)?(?:seconds?|minutes?|"
+    r"hours?|days?|weeks?|fortnights?|months?|years?)|the\s+same\s+day|overnight"
+)
+_INSTEAD_OF_RE = re.compile(
+    rf"\b(?:in|within|by|to|at|takes?|took|under)\s+(?:about\s+|around\s+|just\s+|only\s+)?"
+    rf"(?:{_DURATION})\s+instead\s+of\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_DURATION}|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    _I,
+)
+# A state "now" after a state "before": "the stock reconciliation used to take two days ...
+# now it's about forty minutes", "When I arrived, the close took eight days; it now takes
+# three". The before-state is anywhere earlier in the answer.
+_BEFORE_STATE_RE = re.compile(
+    r"\bused\s+to\b|\b(?:when|before)\s+I\s+(?:first\s+)?(?:arrived|joined|started|took\s+"
+    r"over|came\s+in|got\s+there|was\s+(?:made|appointed|promoted))|\b(?:previously|"
+    r"originally)\b",
+    _I,
+)
+_NOW_RE = re.compile(r"\bnow\b", _I)
+# What the now-state must hold: a quantity, a bare count after "takes", or a clock time.
+_NOW_MEASURE_RE = re.compile(
+    r"\b(?:takes?|runs?|averages?)\s+(?:about\s+|around\s+|under\s+|just\s+|only\s+)?(?:\d+|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten|half)\b|\bby\s+(?:half\s+\w+|\w+\s+o['’]clock|"
+    r"lunch(?:time)?|noon|midday|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b"
+    r"|\b(?:done|finished|closed|ready|signed\s+off)\s+(?:in|within)\s+(?:about\s+|around\s+|"
+    r"under\s+|just\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|half|a)\b",
+    _I,
+)
+# The now-state is the speaker's own skill or life, not an organisation's ("now my reports
+# are half the length", "I now run the demo").
+_PERSONAL_NOW_RE = re.compile(r"\b(?:I|I['’]m|me|my)\b", _I)
+
+# A loss that did not happen: negation as a positive result ("we haven't lost a dataset
+# since", "we didn't lose a single performance", "we haven't had to recruit from outside").
+_NEG_PERFECT = (
+    r"(?:haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|have\s+not|has\s+not|did\s+not|had\s+not|"
+    r"never|['’]ve\s+never|have\s+never|has\s+never|had\s+never)"
+)
+_NO_LOSS_RE = re.compile(
+    rf"\b(?:we|I|it|they)\s+(?:also\s+|still\s+)?{_NEG_PERFECT}\s+(?:once\s+|since\s+|again\s+)?"
+    r"(?:(?:lost|lose|dropped|cancell?ed)\s+(?:a\s+single|one\s+single|one|any|a|an|another)\s+"
+    r"(?!(?:minute|second|moment)(?:['’]s)?\s+sleep)(?:[\w-]+\s+)?[\w-]+"
+    r"|had\s+to\s+(?:recruit|hire|outsource|close|cancel|turn\s+away|refund|rebook|evacuate|"
+    r"call\s+in|bring\s+in|use\s+agency)\b"
+    r"|had\s+(?:a|an|one|any)\s+(?:single\s+)?(?:[\w-]+\s+)?(?:outage|incident|complaint|error|"
+    r"failure|breach|accident|injury|fine|recall|escalation)s?\b)",
+    _I,
+)
+_NO_LOSS_PERSONAL_RE = re.compile(
+    r"\b(?:temper|cool|patience|sleep|weight|interest|nerve|touch|track|focus|faith|hope|"
+    r"motivation|heart|job|way|argument|debate|game|match|bet|fight|race|pounds?)\b", _I)
+
+# Kept what could have been lost: "we kept the account", "kept every one of the group
+# bookings", "we kept our credit line on better terms".
+_KEPT_RE = re.compile(
+    r"\b(?:kept|retained|saved|held\s+on\s+to|held\s+onto|hung\s+on\s+to)\s+(?P<det>the|their|"
+    r"our|its|that|this|both|every\s+(?:single\s+)?one\s+of\s+(?:the|their|our)|all\s+(?:of\s+)?"
+    r"(?:the|their|our))\s+(?:[\w-]+\s+){0,2}?(?P<noun>accounts?|clients?|customers?|contracts?|"
+    r"bookings|business|funding|grants?|licen[cs]es?|accreditation|credit\s+line|franchise|"
+    r"tenants?|donors?|sponsors?|partnership|rating|listing|stars?)\b(?!\s+(?:informed|updated|"
+    r"happy|posted|in\s+the\s+loop|on\s+side|waiting|calm|engaged|busy))",
+    _I,
+)
+# A measure held at a level: "kept our pick accuracy above ninety-nine percent".
+_HELD_LEVEL_RE = re.compile(
+    rf"\b(?:kept|held|maintained|sustained)\s+(?P<what>(?:[\w'’-]+\s+){{0,5}}?)(?:above|below|"
+    rf"under|over|at|within)\s+{_CHANGE_NUM}(?!\w)",
+    _I,
+)
+
+# A customer, funder or judge rewarding the work: renewed, re-funded, more work sent,
+# an award, a bid won, a target passed.
+_REWARD_RE = re.compile(
+    r"\b(?:renewed|extended|expanded|increased|doubled)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+)?"
+    r"(?:contract|deal|subscription|licen[cs]e|order|account|funding|grant|agreement|retainer|"
+    r"spend|membership)s?\b|\brenewed\s+(?:for|again|early)\b"
+    r"|\b(?:funded|commissioned|booked|hired|engaged|backed|sponsored|invited)\s+(?:it|us|me|"
+    r"the\s+[\w-]+|our\s+[\w-]+)\s+again\b"
+    r"|\b(?:put|added|moved)\s+(?:us|me|our\s+[\w-]+|the\s+[\w-]+)\s+(?:on|onto|to)\s+(?:their|"
+    r"the|its)\s+(?:[\w-]+\s+)?(?:approved|preferred|framework|supplier|roster)\b"
+    r"|\b(?:sends?|sent|gives?|gave|refers?|referred|passes?|passed|hands?|handed)\s+(?:me|us|"
+    r"our\s+[\w-]+)\s+(?:all|most|more|the\s+rest|a\s+lot|plenty)\s+(?:of\s+)?(?:their|its)\s+"
+    r"(?:[\w-]+\s+)?(?:work|business|jobs|clients|contracts|referrals|orders|projects|accounts)\b"
+    r"|\b(?:won|secured|landed|picked\s+up|took)\s+(?:a|an|the|our|its|two|three|four|five)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:award|prize|accreditation|commendation|kitemark)s?\b"
+    r"|\b(?:bid|tender|contract|pitch|grant|award|appeal|account)\b[^.;!?]{0,40}?\bwhich\s+"
+    r"(?:we|I)\s+(?:won|secured|landed)\b"
+    r"|\b(?:passed|beat|exceeded|smashed|surpassed|overshot)\s+(?:the|its|our|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:target|forecast|goal|projection|kpi|benchmark)s?\b",
+    _I,
+)
+
+# The speaker as the winner of an award is recognition, not an organisation's result.
+_PERSONAL_AWARD_RE = re.compile(r"\bI\s+(?:\w+\s+)?$", _I)
+
+# A rank reached: "took the newest one from the worst safety record in the group to the
+# best", "within a year we were the best in the region for shrinkage", "the best result the
+# school had had in a decade".
+_RANK_RE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:worst|bottom|lowest|last|weakest)\b[^.;!?]{0,60}?\bto\s+(?:the\s+)?"
+    r"(?:best|top|highest|strongest)\b"
+    r"|\b(?:we|our\s+(?:[\w-]+\s+)?[\w-]+|my\s+(?:territory|store|team|branch|site|ward|"
+    r"school|region|patch|depot|shop|department|class|unit|area|practice|office))\s+(?:were|was|"
+    r"became|had\s+become|has\s+been|have\s+been|['’]ve\s+been|ended\s+up(?:\s+as)?|"
+    r"finished(?:\s+the\s+year)?(?:\s+as)?|rose\s+to|climbed\s+to|moved\s+up\s+to)\s+"
+    r"(?:the\s+)?(?:best|top(?:\s+[\w-]+)?|highest(?:[\s-][\w-]+)?|number\s+one|most\s+improved)"
+    r"(?!\s+(?:time|times|days?|moments?|experience|thing|job|decision|fun)\b)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:in|across|on)\s+(?:the\s+)?[\w-]+"
+    r"|\b(?:best|highest|biggest|strongest|record)\s+(?:[\w-]+\s+){0,2}?(?:results?|year|quarter|"
+    r"month|figures|sales|scores?|season|intake|rating|inspection)\s+(?:(?:the|our)\s+[\w-]+|we|"
+    r"it|they)\s+(?:had|has|have|['’]d)\s+(?:ever\s+)?(?:had|seen|achieved|got|recorded|posted)\b",
+    _I,
+)
+
+# A steady change stated as a track record: "growing by about fifteen percent a year under
+# me" (a gerund, so the achieved-verb rule does not see it).
+_GERUND_TRACK_RE = re.compile(
+    rf"\b(?:growing|increasing|rising|climbing|cutting|reducing|lowering|saving)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?by\s+(?:{QUANTITY.pattern})\s+(?:a|each|every|per)\s+"
+    r"(?:year|quarter|month)(?:\s+(?:under\s+me|since|running))?\b",
+    _I,
+)
+
+# New business counted: "took on eleven extra rewires", "brought the practice three more
+# commissions"; and the speaker's work adopted: "the app we built is now used in forty
+# hospitals", "the group used my data in a paper".
+_COUNT = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|a\s+dozen|dozens\s+of|hundreds\s+of)"
+)
+_EXTRA_WORK_RE = re.compile(
+    rf"\b(?:took\s+on|won|brought\s+(?:in|the\s+[\w-]+|us|them)|landed|signed|generated|"
+    rf"attracted|gained|picked\s+up)\s+(?:in\s+)?{_COUNT}\s+(?:extra|more|additional|new|repeat)"
+    r"\s+(?!(?:people|staff|employees|hires|engineers|apprentices|trainees|graduates|juniors|"
+    r"reports|members\s+of\s+staff|volunteers|hours|shifts|days|responsibilities|duties|tasks|"
+    r"roles|projects|courses|skills|qualifications)\b)[\w-]+",
+    _I,
+)
+_ADOPTED_RE = re.compile(
+    rf"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|still\s+)?(?:used|adopted|"
+    rf"rolled\s+out|live|running|deployed|in\s+use|installed)\s+(?:by|in|across|at|on|to)\s+"
+    rf"(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+)?{_COUNT}\s+[\w-]+"
+    r"|\b(?:used|adopted|published|cited|copied|took\s+up|rolled\s+out)\s+my\s+(?:[\w-]+\s+)?"
+    r"(?:data|work|model|tool|design|template|process|method|approach|report|analysis|findings|"
+    r"dashboard|system|scheme|idea|checklist)s?\b",
+    _I,
+)
+
+# A change from a named low, without numbers: "school visits went from a handful a month to
+# being booked out", "from next to nothing to a waiting list". The speaker's own career
+# ("I went from nothing to running a team") is excluded by the subject check.
+_FROM_LOW_RE = re.compile(
+    r"\bfrom\s+(?:a\s+handful|nothing|zero|none|almost\s+nothing|next\s+to\s+nothing|"
+    r"hardly\s+any|barely\s+any|a\s+trickle)\b[^.;!?]{0,60}?\bto\s+(?:being\s+)?"
+    r"(?:booked|sold|fully|full|over|a\s+waiting\s+list|waiting\s+lists|hundreds|thousands|"
+    r"dozens|most|every|all|regular|steady|(?:a\s+)?(?:queue|profit|surplus))\b",
+    _I,
+)
+# An outcome followed by "as a result" at the end of its clause: "three of those timetables
+# were rewritten as a result". What is before it is the outcome, so the speaker's own gain
+# ("I got promoted as a result") is excluded.
+_TRAILING_RESULT_RE = re.compile(
+    r"\bas\s+a\s+(?:direct\s+)?result(?:\s+of\s+(?:it|this|that))?(?=\s*(?:[,.;!?]|$))", _I)
+#: Longest outcome, in characters, read before a trailing "as a result" (about 15 words).
+_TRAILING_OUTCOME_CHARS: int = 90
+#: Shortest outcome before a trailing "as a result" ("sales rose"): less is a fragment.
+_TRAILING_OUTCOME_MIN_CHARS: int = 8
+# A fix that lasted: "the reports have matched ever since", "it has run cleanly since".
+_EVER_SINCE_RE = re.compile(
+    r"\b(?:it|they|(?:the|our|those|these)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:have|has|['’]ve)\s+"
+    r"(?:\w+\s+)?(?:matched|balanced|worked|run|held|stayed\s+\w+|been\s+(?:fine|clean|"
+    r"stable|accurate|right|spot\s+on|on\s+time))\s+(?:\w+\s+)?ever\s+since\b",
+    _I,
+)
+
+# A comparison after a result connective: "as a result, we had far fewer rejected claims".
+_COMPARATIVE_RE = re.compile(r"\b(?:fewer|less|more|higher|lower|faster|quicker|cheaper|"
+                             r"shorter|better)\b", _I)
+
+# Coming in under budget is money saved ("came in 15% under budget", "four percent under
+# the budget agreed with the trust"); finishing early alone is a delivery claim.
+_UNDER_BUDGET_RE = re.compile(
+    r"\bunder\s+(?:the\s+|its\s+|their\s+|our\s+|my\s+)?(?:[\w-]+\s+)?budgets?\b", _I)
+
+
+def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
+    """Evidence spans in ``sent`` for the classes above (each with its own guards)."""
+    st = sent.text
+    spans: list[tuple[int, int]] = []
+
+    def keep(m: re.Match[str], *, third_party: bool = False, negation: bool = True) -> None:
+        pos = sent.start + m.start()
+        if (_claim_guards_ok(text, pos, negation=negation, third_party=third_party)
+                and _speaker_near(text, pos)):
+            spans.append((pos, sent.start + m.end()))
+
+    for m in _cues(_QUAL_CHANGE_RE, st):
+        if not _NOT_OWN_NOUN_BEFORE.search(st[:m.start()]):
+            keep(m)
+    for m in _cues(_INSTEAD_OF_RE, st):
+        if not _NOT_CHANGE_HEAD.search(clause_prefix(text, sent.start + m.start())
+                                       + m.group(0)):
+            keep(m)
+    for m in _cues(_NO_LOSS_RE, st):
+        if not _NO_LOSS_PERSONAL_RE.search(m.group(0)):
+            pos = sent.start + m.start()
+            if not _is_hypothetical(text, sent.start + m.end()):
+                keep(m, negation=False, third_party=True) if _speaker_near(text, pos) else None
+    for m in _cues(_KEPT_RE, st):
+        if m.group("noun").lower() == "accounts" and m.group("det").lower() in ("the", "our"):
+            continue  # "kept the accounts" is bookkeeping
+        keep(m)
+    for m in _cues(_HELD_LEVEL_RE, st):
+        if re.search(rf"\b{_METRIC_NOUN}\b", m.group("what"), _I) and not _NOT_CHANGE_HEAD.search(
+                m.group(0)):
+            keep(m)
+    for pattern in (_REWARD_RE, _ADOPTED_RE):
+        for m in _cues(pattern, st):
+            if _PERSONAL_AWARD_RE.search(st[:m.start()]) and re.search(
+                    r"\b(?:award|prize|commendation)", m.group(0), _I):
+                continue  # "I won an award for best newcomer" is the speaker's, not a result
+            keep(m, third_party=True)
+    for m in _cues(_FROM_LOW_RE, st):
+        if not re.search(r"\bI\b", clause_prefix(text, sent.start + m.start()), _I):
+            keep(m)
+    for m in _cues(_TRAILING_RESULT_RE, st):
+        lo = max(0, m.start() - _TRAILING_OUTCOME_CHARS)
+        what = re.split(r"[,.;:!?]", st[lo:m.start()])[-1].strip()
+        if len(what) < _TRAILING_OUTCOME_MIN_CHARS:
+            continue
+        if re.search(r"\b(?:I|I['’]\w+|me|my)\b", what, _I) or _NOT_CHANGE_HEAD.search(what):
+            continue
+        pos = sent.start + m.start() - len(what)
+        if _claim_guards_ok(text, pos) and _speaker_near(text, pos):
+            spans.append((pos, sent.start + m.end()))
+    for pattern in (_RANK_RE, _GERUND_TRACK_RE, _EXTRA_WORK_RE, _UNDER_BUDGET_RE,
+                    _EVER_SINCE_RE):
+        for m in _cues(pattern, st):
+            keep(m)
+    spans.extend(_before_after_spans(text, sent))
+    return spans
+
+
+def _before_after_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
+    """A measured "now" state in ``sent`` after a "before" state earlier in the answer."""
+    out: list[tuple[int, int]] = []
+    before = _BEFORE_STATE_RE.search(text, 0, sent.start + len(sent.text))
+    if before is None:
+        return out
+    for m in _cues(_NOW_RE, sent.text):
+        pos = sent.start + m.start()
+        if pos < before.end():
+            continue
+        after = sent.text[m.end():m.end() + _REST_WINDOW_CHARS]
+        clause = re.split(rf"{_STOP_BREAK}|\b(?:but|and|because|which)\b", after,
+                          maxsplit=1, flags=_I)[0]
+        prefix = clause_prefix(text, pos)
+        if _PERSONAL_NOW_RE.search(prefix + clause) or _NOT_CHANGE_HEAD.search(prefix + clause):
+            continue
+        if not (has_quantity(clause) or _NOW_MEASURE_RE.search(clause)):
+            continue
+        if not _speaker_before(text, pos):
+            continue
+        if _claim_guards_ok(text, pos):
+            start = sent.start + m.start() - len(prefix)
+            out.append((start, sent.start + m.end() + len(clause.rstrip())))
+    return out
 
 
 def check_results_framing(text: str, question: Question | None) -> Finding:
@@ -312,9 +697,11 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
     quantified = False
     helped_form = False
     for sent in sentences(text):
+        if len(spans) >= _MAX_SPANS:
+            break  # enough evidence; a long run-on answer need not be read to its end
         st = sent.text
         # 1. An achieved outcome verb followed, in its clause, by a metric or a quantity.
-        for m in _ACHIEVED_VERB_RE.finditer(st):
+        for m in _cues(_ACHIEVED_VERB_RE, st):
             verb = m.group(0).lower()
             if verb.startswith(("help", "enabl", "allow")):
                 continue  # handled by the "helped X to" pattern below
@@ -322,7 +709,7 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                                                                        m.start()], _I):
                 continue  # an adjective ("a fixed twenty percent"), not the speaker's act
             pos = sent.start + m.start()
-            rest = st[m.end():]
+            rest = st[m.end():m.end() + _REST_WINDOW_CHARS]
             rest_clause = re.split(rf"{_PUNCT_BREAK}|\b(?:and|but|because|so|while|although)\b",
                                    rest, maxsplit=1, flags=_I)[0]
             if _NOT_RESULT_OBJECT.search(rest_clause):
@@ -332,7 +719,8 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             metric = re.search(rf"\b{_METRIC_NOUN}\b", rest_clause[:60], _I) is not None
             passive_subject = re.search(
                 rf"\b{_METRIC_NOUN}\b[^,;]{{0,40}}\b(?:was|were|has\s+been|have\s+been|had\s+been|"
-                rf"got)\s+(?:\w+\s+)?$", st[:m.start()], _I)
+                rf"got)\s+(?:\w+\s+)?$", st[max(0, m.start() - _PASSIVE_LOOKBACK_CHARS):m.start()],
+                _I)
             if passive_subject and verb not in {"went", "came", "made", "turned", "hit", "beat"}:
                 metric = True  # "the backlog of open complaints was cleared"
             if verb in {"moved", "shifted", "migrated", "converted"}:
@@ -346,6 +734,9 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                 continue
             # "I fixed bugs", "I shipped features" is work, not an outcome; it takes a number
             # ("cut bugs by 40%") or an outcome noun that names the change.
+            if verb == "won" and _PERSONAL_AWARD_RE.search(st[:m.start()]) and re.search(
+                    r"\b(?:award|prize)", rest_clause, _I):
+                continue  # "I won an award for best newcomer" is recognition, not a result
             work_verb = verb in {"fixed", "solved", "resolved", "launched", "shipped",
                                  "delivered", "produced"}
             if verb == "closed" and not quantity and not re.search(
@@ -363,12 +754,12 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             spans.append((pos, end))
             quantified = quantified or quantity
         # 2. "I helped the company to <outcome>".
-        for m in _HELPED_RE.finditer(st):
+        for m in _cues(_HELPED_RE, st):
             pos = sent.start + m.start()
             verb = m.group("verb").lower()
             if is_negated(text, pos) or is_hypothetical(text, pos):
                 continue
-            rest = st[m.start("verb"):]
+            rest = st[m.start("verb"):m.start("verb") + _REST_WINDOW_CHARS]
             rest_clause = re.split(rf"{_STOP_BREAK}|\bbut\b", rest, maxsplit=1, flags=_I)[0]
             if not (_OUTCOME_VERB_RE.match(verb) or re.search(rf"\b{_METRIC_NOUN}\b",
                                                               rest_clause[:60], _I)):
@@ -380,18 +771,20 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             quantified = quantified or has_quantity(_TIMING_RE.sub(" ", rest_clause))
             helped_form = True
         # 3. A quantity that names a change: "a 20% increase", "30% faster".
-        for m in _QUANT_OUTCOME_RE.finditer(st):
+        for m in _cues(_QUANT_OUTCOME_RE, st):
             pos = sent.start + m.start()
             if not _result_claim_ok(text, pos):
                 continue
             spans.append((pos, sent.start + m.end()))
             quantified = True
         # 4. A result connective followed by a metric or a quantity.
-        for m in _RESULT_CONNECTIVE_RE.finditer(st):
-            rest = st[m.end():]
+        for m in _cues(_RESULT_CONNECTIVE_RE, st):
+            rest = st[m.end():m.end() + _REST_WINDOW_CHARS]
             rest_clause = re.split(r"[;!?]|\.(?!\d)", rest, maxsplit=1)[0]
-            if not (has_quantity(rest_clause) or re.search(rf"\b{_METRIC_NOUN}\b",
-                                                           rest_clause, _I)):
+            if not (has_quantity(rest_clause)
+                    or re.search(rf"\b{_METRIC_NOUN}\b", rest_clause, _I)
+                    or (_COMPARATIVE_RE.search(rest_clause)
+                        and not _PERSONAL_NOW_RE.search(rest_clause))):
                 continue
             pos = sent.start + m.start()
             if is_negated(text, sent.start + m.end() + 1):
@@ -400,10 +793,10 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             quantified = quantified or has_quantity(rest_clause)
         # 4b. The speaker's creation still producing an outcome: "it now saves the team 30
         # hours a month", "which cuts costs by 10%".
-        for m in _PRESENT_OUTCOME_RE.finditer(st):
+        for m in _cues(_PRESENT_OUTCOME_RE, st):
             pos = sent.start + m.start()
-            rest_clause = re.split(rf"{_STOP_BREAK}|\bbut\b", st[m.end():], maxsplit=1,
-                                   flags=_I)[0]
+            rest = st[m.end():m.end() + _REST_WINDOW_CHARS]
+            rest_clause = re.split(rf"{_STOP_BREAK}|\bbut\b", rest, maxsplit=1, flags=_I)[0]
             if not (has_quantity(_TIMING_RE.sub(" ", rest_clause))
                     or re.search(rf"\b{_METRIC_NOUN}\b", rest_clause[:50], _I)):
                 continue
@@ -412,9 +805,10 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
             spans.append((pos, sent.start + m.end() + len(rest_clause.rstrip())))
             quantified = quantified or has_quantity(rest_clause)
         # 5. A bad thing brought to zero: "we had zero failed reports", "with no outages".
-        for m in _ZERO_BAD_RE.finditer(st):
+        for m in _cues(_ZERO_BAD_RE, st):
             pos = sent.start + m.start()
-            if is_hypothetical(text, pos) or not has_first_person(st):
+            if (_is_hypothetical(text, pos) or not _speaker_near(text, pos)
+                    or _ZERO_PERSONAL_RE.search(st)):
                 continue
             spans.append((pos, sent.start + m.end()))
         # 5b. A measured change stated as such, whatever the verb: "waste was down by about
@@ -423,7 +817,7 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
         # checked as for the verbs above (speaker in the sentence, achieved, not someone else).
         for pattern in (_CHANGE_FROM_TO_RE, _CHANGE_UP_DOWN_RE, _MONEY_TAKEN_RE,
                         _PHRASAL_CHANGE_RE):
-            for m in pattern.finditer(st):
+            for m in _cues(pattern, st):
                 pos = sent.start + m.start()
                 head = clause_prefix(text, pos)
                 if _NOT_CHANGE_HEAD.search(head + m.group(0)[:25]):
@@ -433,10 +827,12 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                 spans.append((pos, sent.start + m.end()))
                 quantified = True
         # 6. Time given back: "gave each engineer back an hour a week", "freed up 10 hours".
-        for m in _TIME_BACK_RE.finditer(st):
+        for m in _cues(_TIME_BACK_RE, st):
             pos = sent.start + m.start()
             if _result_claim_ok(text, pos):
                 spans.append((pos, sent.start + m.end()))
                 quantified = True
+        # 7. Outcomes without an outcome verb and a number (see _second_round_spans).
+        spans.extend(_second_round_spans(text, sent))
     merged = _merge(spans)
     return Finding(merged, {"quantified": quantified, "helped_form": helped_form})
