@@ -101,6 +101,19 @@ _HM_PATTERNS = (
     re.compile(r"\b(?:bring\w*|get\w*|keep\w*|push\w*|driv\w+)\s+(?:that|the|it|them|those|"
                r"these)\s+(?:[\w-]+\s+){0,2}?(?:down|up|back|sorted|fixed|done|under\s+control)\s+"
                r"for\s+you\b", _I),
+    # Their trouble as the speaker knows it: "I know you're short-staffed on nights", "I
+    # understand the team is stretched", "it sounds like the biggest headache right now is".
+    re.compile(r"\b(?:I\s+(?:know|understand|gather|hear|heard|realise|realize|appreciate|"
+               r"believe)|it\s+sounds\s+like|it\s+seems|I['’]ve\s+(?:heard|been\s+told)|I['’]m\s+told)"
+               r"\s+(?:that\s+)?(?:you|you['’]re|your\s+[\w-]+|the\s+(?:[\w-]+\s+)?(?:team|ward|"
+               r"branch|department|company|business|office|unit|practice|site|school|service|"
+               r"shop|store|lab|clinic|trust|biggest))\s+(?:[\w'’-]+\s+){0,3}?(?:short-?staffed|"
+               r"understaffed|stretched|struggling|behind|under\s+pressure|swamped|overloaded|"
+               r"snowed\s+under|losing|lost|short\s+of|headache|problem|challenge|worry|"
+               r"backlog|waiting\s+list)", _I),
+    # The speaker's value put as theirs: "what I can offer you is", "what you'd get is".
+    re.compile(r"\bwhat\s+(?:I\s+(?:can\s+|could\s+|would\s+|['’]d\s+)?(?:offer|give|bring)\s+you|"
+               r"you['’]?(?:d|ll)?\s+get(?:\s+with\s+me)?)\s+is\b(?!\s+what\s+you\s+see)", _I),
     re.compile(r"\bhiring\s+me\s+(?:would|will|means|gets|gives)\b|\byou['’]?(?:ll|d)\s+get\s+"
                r"(?:someone|a\s+\w+\s+who)\b|\b(?:for|to)\s+you\s+and\s+(?:your|the)\s+team\b",
                _I),

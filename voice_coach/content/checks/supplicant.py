@@ -80,6 +80,7 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?!\w+\s+(?:of\s+)?(?:my|the)\s+(?:problems?|worries|issues?)\b)[a-z]+\b|"
         r"\b(?:probably|it['’]?s|this\s+is)\s+(?:probably\s+)?nothing\s+(?:compared|special|"
         r"impressive|much)\b|\bnot\s+much\s+compared\s+to\b|"
+        r"\b(?:probably\s+|really\s+)?(?:not|hardly|barely)\s+(?:even\s+)?worth\s+mentioning\b|"
         r"\b(?:candidates|applicants|people|others)\s+(?:with|who\s+have|who['’]ve)\s+(?:far\s+|"
         r"much\s+|a\s+lot\s+|way\s+|so\s+much\s+)?more\s+(?:[\w-]+\s+){0,2}?(?:experience|"
         r"qualifications|skills|talent)\s+than\s+me\b|"
