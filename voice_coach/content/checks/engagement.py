@@ -218,6 +218,21 @@ _IDEA_TARGET = re.compile(
 
 
 def check_engagement(text: str, question: Question | None) -> Finding:
+    """Run the ``engagement`` check of shared/CONTENT.md on one answer.
+
+    Parameters
+    ----------
+    text : str
+        The answer: typed, or the transcript of a spoken answer.
+    question : Question or None
+        The question answered (unused by this check; every check takes it).
+
+    Returns
+    -------
+    Finding
+        Evidence spans: the sentences that ask the interviewer a real question or offer an
+        idea (with the research it is drawn from).
+    """
     spans: list[tuple[int, int]] = []
     for sent in sentences(text):
         st = sent.text

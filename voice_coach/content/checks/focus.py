@@ -301,6 +301,22 @@ _OFFERS_HELP = re.compile(
 
 
 def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
+    """Run the ``hiring_manager_focus`` check of shared/CONTENT.md on one answer.
+
+    Parameters
+    ----------
+    text : str
+        The answer: typed, or the transcript of a spoken answer.
+    question : Question or None
+        The question answered (passed on to the engagement check).
+
+    Returns
+    -------
+    Finding
+        Evidence spans (the words that turn toward the interviewer's side) and facts:
+        ``sentences`` (how many sentences do) and ``offers_help`` (one of them offers the
+        speaker's help).
+    """
     spans: list[tuple[int, int]] = _their_need_spans(text)
     spans.extend(_question_spans(text, question))
     for pattern in _HM_PATTERNS:

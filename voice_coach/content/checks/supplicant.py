@@ -151,6 +151,21 @@ def _fact_uncertainty_weighted(text: str, hedge: Span) -> Span:
 
 
 def check_supplicant_language(text: str, question: Question | None) -> Finding:
+    """Run the ``supplicant_language`` check of shared/CONTENT.md on one answer.
+
+    Parameters
+    ----------
+    text : str
+        The answer: typed, or the transcript of a spoken answer.
+    question : Question or None
+        The question answered (unused by this check; every check takes it).
+
+    Returns
+    -------
+    Finding
+        Evidence spans (the pleading, self-diminishing or stacked-hedge words) and the fact
+        ``kinds`` (which of those, in order of appearance).
+    """
     spans: list[tuple[int, int]] = []
     kinds: list[str] = []
     for kind, pattern in _SUPPLICANT_PATTERNS:
