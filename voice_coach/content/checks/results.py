@@ -225,10 +225,25 @@ _EXTERNAL_SUBJECT = re.compile(
 
 _OWN_MODIFIER_END = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", _I)
 
+# A remit or an instruction governs what follows: "my job was to make sure errors went
+# down", "I was hired to get costs down".
+_INTENT_BEFORE_RE = re.compile(
+    r"\b(?:job|role|task|remit|brief|responsibility|goal|aim|target|mission)\s+(?:was|is)\s+to\b"
+    r"|\b(?:asked|hired|brought\s+in|tasked|employed|expected|supposed|meant|told|paid)\s+to\b"
+    r"|\bto\s+(?:make\s+sure|ensure)\b",
+    _I,
+)
+# A new clause with the speaker as subject ends the remit: "the move was supposed to take six
+# weeks and we got it done in four".
+_SPEAKER_CLAUSE_RE = re.compile(r"\b(?:and|but|so|then)\s+(?:then\s+)?(?:I|we)\b", _I)
+#: Look-back, in characters (about 12 words), for a remit that governs a cue.
+_INTENT_LOOKBACK_CHARS: int = 80
+
 # Someone else as the agent of the change: "My manager grew the book by 40%".
 _OTHER_PERSON = (
     r"(?:(?:my|our|the|his|her|their)\s+(?:[\w-]+\s+)?(?:manager|boss|director|ceo|cfo|founder|"
-    r"owner|colleague|predecessor|supervisor|head|lead|partner|vp|chief|team\s+lead|"
+    r"owner|colleague|predecessor|successor|employer|supervisor|head|lead|partner|vp|chief|"
+    r"team\s+lead|"
     r"line\s+manager)(?:['’]s)?|he|she)"
 )
 _OTHER_AGENT = re.compile(rf"^\s*(?:{_OTHER_PERSON}|they)\b", _I)
@@ -249,6 +264,12 @@ _NOT_ACHIEVED_SUBJECT = re.compile(
     r"\byour\b|\b(?:target|goal|aim|objective|ambition|plan|forecast)s?\s+(?:is|are|was|were)\b",
     _I,
 )
+
+
+def _under_intent(before: str) -> bool:
+    """True when a remit or instruction in ``before`` still governs its end."""
+    intents = list(_INTENT_BEFORE_RE.finditer(before))
+    return bool(intents) and not _SPEAKER_CLAUSE_RE.search(before, intents[-1].end())
 
 
 def _other_agent_before(text: str, pos: int) -> bool:
@@ -304,6 +325,9 @@ def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
         return False
     prefix = clause_prefix(text, pos)
     if _RESULT_DUTY_BEFORE.search(prefix):
+        return False
+    s0, _ = _sentence_span(text, pos)
+    if _under_intent(text[max(s0, pos - _INTENT_LOOKBACK_CHARS):pos]):
         return False
     agent = _OTHER_PERSON_START if third_party else _OTHER_AGENT
     if agent.search(prefix) or _NOT_ACHIEVED_SUBJECT.search(prefix):
@@ -390,7 +414,8 @@ _GOOD_NOUN = (
     r"uptime|accuracy|pass\s+rates?|take-?up|uptake|usage)"
 )
 _FALL_VERB = (
-    r"(?:dropped|fell|went\s+down|came\s+down|(?:have|has|had)\s+(?:gone|come)\s+down|"
+    r"(?:dropped|fell|(?:went|came|(?:have|has|had)\s+(?:gone|come))\s+(?:right\s+|way\s+|"
+    r"well\s+|all\s+the\s+way\s+)?down|"
     r"decreased|declined|shrank|shrunk|halved|plummeted|plunged|stopped|ceased|dried\s+up|"
     r"disappeared|vanished|went\s+away|fell\s+away|fell\s+off|tailed\s+off|died\s+(?:off|down|"
     r"away)|(?:were|was|have\s+been|has\s+been)\s+(?:cut|reduced|halved|eliminated|cleared|"
@@ -411,11 +436,25 @@ _NOUN_TAIL = r"(?:\s+(?!(?:and|but|so|which|when|because|that|I|we|you)\b)[\w'�
 _QUAL_CHANGE_RE = re.compile(
     rf"\b(?:{_BAD_NOUN}{_NOUN_TAIL}\s+{_DEGREE}{_FALL_VERB}"
     rf"|{_GOOD_NOUN}{_NOUN_TAIL}\s+{_DEGREE}{_RISE_VERB})\b"
+    # The speaker's verb with the direction as a particle: "got our repeat orders up".
+    rf"|\b(?:got|gotten|brought|pushed|drove|driven|knocked|dragged|pulled)\s+(?:our|the|its)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_BAD_NOUN}\s+(?:right\s+|way\s+|well\s+)?down|{_GOOD_NOUN}\s+"
+    r"(?:right\s+|way\s+|well\s+)?up)\b"
     # A bad experience that stopped: "the checkout team stopped getting paged".
     r"|\bstopped\s+(?:getting|being)\s+(?:paged|called\s+out|chased|fined|overcharged|"
     r"turned\s+away|sent\s+\w+)\b",
     _I,
 )
+# A change put down to someone or something else: "complaints dropped after the new manager
+# arrived", "sales went up because of the pandemic".
+_OTHER_CAUSE_AFTER_RE = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:after|when|once|because(?:\s+of)?|thanks\s+to|as)\s+(?:(?:my|our|"
+    r"the|his|her|their|a)\s+(?:new\s+|old\s+)?(?:[\w-]+\s+)?(?:manager|boss|director|ceo|cfo|"
+    r"owner|founder|head|lead|predecessor|supervisor|colleague|government|market|economy|"
+    r"competitor|pandemic|recession|lockdown)s?|covid|he|she|they)\b",
+    _I,
+)
+
 # The interviewer's or someone else's figures ("your sales fell"), not the speaker's change.
 _NOT_OWN_NOUN_BEFORE = re.compile(r"\b(?:your|their|his|her)\s+(?:[\w-]+\s+)?$", _I)
 
@@ -442,6 +481,12 @@ _BEFORE_STATE_RE = re.compile(
     _I,
 )
 _NOW_RE = re.compile(r"\bnow\b", _I)
+# A now-state that carries its own comparison, so needs no before-state: "now picking takes
+# about half the time", "now it's twice as fast".
+_RELATIVE_MEASURE_RE = re.compile(
+    r"\b(?:half|a\s+third|a\s+quarter|a\s+fraction|a\s+tenth)\s+(?:of\s+)?the\s+(?:time|cost|"
+    r"effort|price|steps)\b|\b(?:twice|three\s+times|four\s+times)\s+as\s+(?:fast|quick|many|much)\b",
+    _I)
 # What the now-state must hold: a quantity, a bare count after "takes", or a clock time.
 _NOW_MEASURE_RE = re.compile(
     r"\b(?:takes?|runs?|averages?)\s+(?:about\s+|around\s+|under\s+|just\s+|only\s+)?(?:\d+|one|"
@@ -462,13 +507,17 @@ _NEG_PERFECT = (
     r"never|['’]ve\s+never|have\s+never|has\s+never|had\s+never)"
 )
 _NO_LOSS_RE = re.compile(
-    rf"\b(?:we|I|it|they)\s+(?:also\s+|still\s+)?{_NEG_PERFECT}\s+(?:once\s+|since\s+|again\s+)?"
+    rf"\b(?P<subj>we|I|it|they|(?:the|our|that|this)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:also\s+|still\s+)?"
+    rf"{_NEG_PERFECT}\s+(?:once\s+|since\s+|again\s+)?"
     r"(?:(?:lost|lose|dropped|cancell?ed)\s+(?:a\s+single|one\s+single|one|any|a|an|another)\s+"
     r"(?!(?:minute|second|moment)(?:['’]s)?\s+sleep)(?:[\w-]+\s+)?[\w-]+"
     r"|had\s+to\s+(?:recruit|hire|outsource|close|cancel|turn\s+away|refund|rebook|evacuate|"
     r"call\s+in|bring\s+in|use\s+agency)\b"
-    r"|had\s+(?:a|an|one|any)\s+(?:single\s+)?(?:[\w-]+\s+)?(?:outage|incident|complaint|error|"
-    r"failure|breach|accident|injury|fine|recall|escalation)s?\b)",
+    rf"|had\s+(?:a|an|one|any)\s+(?:single\s+)?(?:[\w-]+\s+)?(?:{_ZERO_NOUN}|outage|incident|"
+    r"complaint|error|failure|breach|accident|injury|fine|recall|escalation)s?\b"
+    # A fault that has not come back: "the nightly job hasn't failed once since".
+    r"|(?:failed|crashed|gone\s+down|broken|fallen\s+over|slipped|gone\s+wrong)\s+(?:once|"
+    r"again|since)\b)",
     _I,
 )
 _NO_LOSS_PERSONAL_RE = re.compile(
@@ -479,7 +528,7 @@ _NO_LOSS_PERSONAL_RE = re.compile(
 # bookings", "we kept our credit line on better terms".
 _KEPT_RE = re.compile(
     r"\b(?:kept|retained|saved|held\s+on\s+to|held\s+onto|hung\s+on\s+to)\s+(?P<det>the|their|"
-    r"our|its|that|this|both|every\s+(?:single\s+)?one\s+of\s+(?:the|their|our)|all\s+(?:of\s+)?"
+    r"our|its|that|this|both(?:\s+of)?(?:\s+(?:the|our|their))?|every\s+(?:single\s+)?one\s+of\s+(?:the|their|our)|all\s+(?:of\s+)?"
     r"(?:the|their|our))\s+(?:[\w-]+\s+){0,2}?(?P<noun>accounts?|clients?|customers?|contracts?|"
     r"bookings|business|funding|grants?|licen[cs]es?|accreditation|credit\s+line|franchise|"
     r"tenants?|donors?|sponsors?|partnership|rating|listing|stars?)\b(?!\s+(?:informed|updated|"
@@ -593,7 +642,7 @@ _TRAILING_OUTCOME_MIN_CHARS: int = 8
 # A fix that lasted: "the reports have matched ever since", "it has run cleanly since".
 _EVER_SINCE_RE = re.compile(
     r"\b(?:it|they|(?:the|our|those|these)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:have|has|['’]ve)\s+"
-    r"(?:\w+\s+)?(?:matched|balanced|worked|run|held|stayed\s+\w+|been\s+(?:fine|clean|"
+    r"(?:\w+\s+)?(?:matched|balanced|worked|run|held|(?:stayed|been)\s+(?:fine|clean|"
     r"stable|accurate|right|spot\s+on|on\s+time))\s+(?:\w+\s+)?ever\s+since\b",
     _I,
 )
@@ -605,7 +654,8 @@ _COMPARATIVE_RE = re.compile(r"\b(?:fewer|less|more|higher|lower|faster|quicker|
 # Coming in under budget is money saved ("came in 15% under budget", "four percent under
 # the budget agreed with the trust"); finishing early alone is a delivery claim.
 _UNDER_BUDGET_RE = re.compile(
-    r"\bunder\s+(?:the\s+|its\s+|their\s+|our\s+|my\s+)?(?:[\w-]+\s+)?budgets?\b", _I)
+    r"\bunder\s+(?:the\s+|its\s+|their\s+|our\s+|my\s+)?(?:[\w-]+\s+)?budgets?\b"
+    r"(?!\s+(?:on|for|with)\s+my\b)", _I)
 
 
 def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -615,6 +665,8 @@ def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
 
     def keep(m: re.Match[str], *, third_party: bool = False, negation: bool = True) -> None:
         pos = sent.start + m.start()
+        if _OTHER_CAUSE_AFTER_RE.search(st[m.end():m.end() + _REST_WINDOW_CHARS]):
+            return
         if (_claim_guards_ok(text, pos, negation=negation, third_party=third_party)
                 and _speaker_near(text, pos)):
             spans.append((pos, sent.start + m.end()))
@@ -627,7 +679,7 @@ def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
                                        + m.group(0)):
             keep(m)
     for m in _cues(_NO_LOSS_RE, st):
-        if not _NO_LOSS_PERSONAL_RE.search(m.group(0)):
+        if not _NO_LOSS_PERSONAL_RE.search(st[m.end("subj"):m.end()]):
             pos = sent.start + m.start()
             if not _is_hypothetical(text, sent.start + m.end()):
                 keep(m, negation=False, third_party=True) if _speaker_near(text, pos) else None
@@ -670,11 +722,13 @@ def _before_after_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
     """A measured "now" state in ``sent`` after a "before" state earlier in the answer."""
     out: list[tuple[int, int]] = []
     before = _BEFORE_STATE_RE.search(text, 0, sent.start + len(sent.text))
-    if before is None:
+    relative = _RELATIVE_MEASURE_RE.search(sent.text)
+    if before is None and relative is None:
         return out
     for m in _cues(_NOW_RE, sent.text):
         pos = sent.start + m.start()
-        if pos < before.end():
+        after_before = before is not None and pos >= before.end()
+        if not after_before and (relative is None or relative.start() < m.end()):
             continue
         after = sent.text[m.end():m.end() + _REST_WINDOW_CHARS]
         clause = re.split(rf"{_STOP_BREAK}|\b(?:but|and|because|which)\b", after,
@@ -682,7 +736,8 @@ def _before_after_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
         prefix = clause_prefix(text, pos)
         if _PERSONAL_NOW_RE.search(prefix + clause) or _NOT_CHANGE_HEAD.search(prefix + clause):
             continue
-        if not (has_quantity(clause) or _NOW_MEASURE_RE.search(clause)):
+        if not (has_quantity(clause) or _NOW_MEASURE_RE.search(clause)
+                or _RELATIVE_MEASURE_RE.search(clause)):
             continue
         if not _speaker_before(text, pos):
             continue
