@@ -154,7 +154,8 @@ _ZERO_BAD_RE = re.compile(
     rf"(?:zero|no|not\s+a\s+single|not\s+one)\s+(?:more\s+|further\s+|new\s+)?"
     rf"(?:[\w-]+\s+)?{_ZERO_NOUN}\b"
     rf"|\bwithout\s+(?:another|a\s+single|any|one)\s+(?:[\w-]+\s+)?(?:{_ZERO_NOUN}|[\w-]+\s+"
-    r"(?:having\s+to|being\s+(?:moved|sent|lost|harmed|hurt|turned\s+away)))\b",
+    r"(?:having\s+to(?:\s+be)?\s+[\w-]+(?:\s+(?:out|away|home|off))?|being\s+(?:moved|sent|lost|"
+    r"harmed|hurt|turned\s+away)))\b",
     _I,
 )
 # "I had no complaints" is the speaker's contentment, not a result.
@@ -223,7 +224,7 @@ _EXTERNAL_SUBJECT = re.compile(
 )
 
 
-_OWN_MODIFIER_END = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", _I)
+_OWN_MODIFIER_END = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$", _I)
 
 # A remit or an instruction governs what follows: "my job was to make sure errors went
 # down", "I was hired to get costs down".
@@ -399,12 +400,13 @@ def _result_claim_ok(text: str, pos: int) -> bool:
 # the right direction is a result even without a number ("the complaints pretty much
 # stopped", "no-shows went down a fair bit", "bookings picked up").
 _BAD_NOUN = (
-    r"(?:complaints?|call-?backs?|no-?shows?|walk-?outs?|errors?|mistakes|defects?|bugs|"
+    r"(?:complaints?|call-?backs?|no[\s-]?shows?|walk-?outs?|errors?|mistakes|defects?|bugs|"
     r"incidents?|outages?|downtime|delays?|escalations?|churn|attrition|turnover|absences?|"
     r"sickness|absenteeism|shrinkage|stock\s+loss(?:es)?|losses|waste|returns|refunds|"
     r"cancellations|chargebacks|backlogs?|queues?|waits|waiting\s+(?:times?|lists?)|"
     r"wait\s+times?|costs|spend(?:ing)?|overtime|stock-?outs|breaches|accidents|injuries|"
-    r"falls|readmissions|rework|write-?offs|arrears|late\s+payments?|failures|overruns?|"
+    r"falls|readmissions|re-?work|write-?offs|arrears|late\s+payments?|failures|overruns?|"
+    r"breakages|damages|spoilage|leaks|shortages|"
     r"bottlenecks?|pages|call-?outs|late\s+[\w-]+)"
 )
 _GOOD_NOUN = (
@@ -440,6 +442,12 @@ _QUAL_CHANGE_RE = re.compile(
     rf"|\b(?:got|gotten|brought|pushed|drove|driven|knocked|dragged|pulled)\s+(?:our|the|its)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_BAD_NOUN}\s+(?:right\s+|way\s+|well\s+)?down|{_GOOD_NOUN}\s+"
     r"(?:right\s+|way\s+|well\s+)?up)\b"
+    # The organisation paying less: "we ended up paying way less for fuel" (not "I spend
+    # less time on admin": the subject is the organisation).
+    r"|\b(?:we|the\s+(?:company|business|firm|trust|council|school|team|practice)|our\s+[\w-]+)\s+"
+    r"(?:ended\s+up\s+|were\s+|are\s+(?:now\s+)?)?(?:paying|spending|paid|spent|wasting|wasted|"
+    r"losing|lost|using|used)\s+(?:way\s+|a\s+lot\s+|far\s+|much\s+|loads\s+|significantly\s+|"
+    r"a\s+good\s+bit\s+)?less\b"
     # A bad experience that stopped: "the checkout team stopped getting paged".
     r"|\bstopped\s+(?:getting|being)\s+(?:paged|called\s+out|chased|fined|overcharged|"
     r"turned\s+away|sent\s+\w+)\b",
@@ -510,19 +518,24 @@ _NO_LOSS_RE = re.compile(
     rf"\b(?P<subj>we|I|it|they|(?:the|our|that|this)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:also\s+|still\s+)?"
     rf"{_NEG_PERFECT}\s+(?:once\s+|since\s+|again\s+)?"
     r"(?:(?:lost|lose|dropped|cancell?ed)\s+(?:a\s+single|one\s+single|one|any|a|an|another)\s+"
-    r"(?!(?:minute|second|moment)(?:['’]s)?\s+sleep)(?:[\w-]+\s+)?[\w-]+"
+    r"(?!(?:minute|second|moment)(?:['’]s)?\s+sleep)(?:[\w-]+\s+)??[\w-]+"
     r"|had\s+to\s+(?:recruit|hire|outsource|close|cancel|turn\s+away|refund|rebook|evacuate|"
     r"call\s+in|bring\s+in|use\s+agency)\b"
     rf"|had\s+(?:a|an|one|any)\s+(?:single\s+)?(?:[\w-]+\s+)?(?:{_ZERO_NOUN}|outage|incident|"
     r"complaint|error|failure|breach|accident|injury|fine|recall|escalation)s?\b"
     # A fault that has not come back: "the nightly job hasn't failed once since".
     r"|(?:failed|crashed|gone\s+down|broken|fallen\s+over|slipped|gone\s+wrong)\s+(?:once|"
-    r"again|since)\b)",
+    r"again|since)\b)"
+    # "Nobody has had to work a weekend since", "no one has been hurt".
+    r"|\b(?P<nobody>nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+[\w-]+))\s+(?:has|have|"
+    r"had)\s+(?:had\s+to\s+(?:work|stay|come\s+in|be\s+\w+)|been\s+(?:hurt|injured|harmed|"
+    r"paged|called\s+out|laid\s+off|made\s+redundant)|left|quit)\b",
     _I,
 )
 _NO_LOSS_PERSONAL_RE = re.compile(
     r"\b(?:temper|cool|patience|sleep|weight|interest|nerve|touch|track|focus|faith|hope|"
-    r"motivation|heart|job|way|argument|debate|game|match|bet|fight|race|pounds?)\b", _I)
+    r"motivation|heart|job|way|argument|debate|game|match|bet|fight|race|pounds?|friends?|"
+    r"mates?)\b", _I)
 
 # Kept what could have been lost: "we kept the account", "kept every one of the group
 # bookings", "we kept our credit line on better terms".
@@ -551,7 +564,8 @@ _REWARD_RE = re.compile(
     r"|\b(?:funded|commissioned|booked|hired|engaged|backed|sponsored|invited)\s+(?:it|us|me|"
     r"the\s+[\w-]+|our\s+[\w-]+)\s+again\b"
     r"|\b(?:put|added|moved)\s+(?:us|me|our\s+[\w-]+|the\s+[\w-]+)\s+(?:on|onto|to)\s+(?:their|"
-    r"the|its)\s+(?:[\w-]+\s+)?(?:approved|preferred|framework|supplier|roster)\b"
+    r"the|its)\s+(?:[\w-]+\s+)?(?:approved|preferred|framework|supplier|roster)"
+    r"(?:\s+(?:supplier\s+)?(?:list|panel|framework|roster))?\b"
     r"|\b(?:sends?|sent|gives?|gave|refers?|referred|passes?|passed|hands?|handed)\s+(?:me|us|"
     r"our\s+[\w-]+)\s+(?:all|most|more|the\s+rest|a\s+lot|plenty)\s+(?:of\s+)?(?:their|its)\s+"
     r"(?:[\w-]+\s+)?(?:work|business|jobs|clients|contracts|referrals|orders|projects|accounts)\b"
@@ -580,6 +594,11 @@ _RANK_RE = re.compile(
     r"(?:the\s+)?(?:best|top(?:\s+[\w-]+)?|highest(?:[\s-][\w-]+)?|number\s+one|most\s+improved)"
     r"(?!\s+(?:time|times|days?|moments?|experience|thing|job|decision|fun)\b)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:in|across|on)\s+(?:the\s+)?[\w-]+"
+    # A superlative in the right direction against peers: "the shortest waits in the trust".
+    rf"|\b(?:shortest|lowest|fewest|least)\s+(?:[\w-]+\s+)?{_BAD_NOUN}\s+(?:in|across|of)\s+"
+    r"(?:the\s+)?[\w-]+"
+    rf"|\b(?:highest|most|best|biggest|strongest)\s+(?:[\w-]+\s+)?{_GOOD_NOUN}\s+(?:in|across)\s+"
+    r"(?:the\s+)?[\w-]+"
     r"|\b(?:best|highest|biggest|strongest|record)\s+(?:[\w-]+\s+){0,2}?(?:results?|year|quarter|"
     r"month|figures|sales|scores?|season|intake|rating|inspection)\s+(?:(?:the|our)\s+[\w-]+|we|"
     r"it|they)\s+(?:had|has|have|['’]d)\s+(?:ever\s+)?(?:had|seen|achieved|got|recorded|posted)\b",
@@ -627,7 +646,8 @@ _FROM_LOW_RE = re.compile(
     r"\bfrom\s+(?:a\s+handful|nothing|zero|none|almost\s+nothing|next\s+to\s+nothing|"
     r"hardly\s+any|barely\s+any|a\s+trickle)\b[^.;!?]{0,60}?\bto\s+(?:being\s+)?"
     r"(?:booked|sold|fully|full|over|a\s+waiting\s+list|waiting\s+lists|hundreds|thousands|"
-    r"dozens|most|every|all|regular|steady|(?:a\s+)?(?:queue|profit|surplus))\b",
+    r"dozens|most|every|all|regular|steady|(?:a\s+)?(?:queue|profit|surplus))\b"
+    r"(?:\s+(?:out|up|solid|booked))?",
     _I,
 )
 # An outcome followed by "as a result" at the end of its clause: "three of those timetables
@@ -679,10 +699,10 @@ def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
                                        + m.group(0)):
             keep(m)
     for m in _cues(_NO_LOSS_RE, st):
-        if not _NO_LOSS_PERSONAL_RE.search(st[m.end("subj"):m.end()]):
-            pos = sent.start + m.start()
-            if not _is_hypothetical(text, sent.start + m.end()):
-                keep(m, negation=False, third_party=True) if _speaker_near(text, pos) else None
+        subject_end = m.end("subj") if m.group("subj") else m.end("nobody")
+        if (not _NO_LOSS_PERSONAL_RE.search(st[subject_end:m.end()])
+                and not _is_hypothetical(text, sent.start + m.end())):
+            keep(m, negation=False, third_party=True)
     for m in _cues(_KEPT_RE, st):
         if m.group("noun").lower() == "accounts" and m.group("det").lower() in ("the", "our"):
             continue  # "kept the accounts" is bookkeeping
@@ -702,12 +722,13 @@ def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
             keep(m)
     for m in _cues(_TRAILING_RESULT_RE, st):
         lo = max(0, m.start() - _TRAILING_OUTCOME_CHARS)
-        what = re.split(r"[,.;:!?]", st[lo:m.start()])[-1].strip()
+        segment = re.split(r"[,.;:!?]|\b(?:and|but|so)\b", st[lo:m.start()], flags=_I)[-1]
+        what = segment.strip()
         if len(what) < _TRAILING_OUTCOME_MIN_CHARS:
             continue
         if re.search(r"\b(?:I|I['’]\w+|me|my)\b", what, _I) or _NOT_CHANGE_HEAD.search(what):
             continue
-        pos = sent.start + m.start() - len(what)
+        pos = sent.start + m.start() - len(segment) + (len(segment) - len(segment.lstrip()))
         if _claim_guards_ok(text, pos) and _speaker_near(text, pos):
             spans.append((pos, sent.start + m.end()))
     for pattern in (_RANK_RE, _GERUND_TRACK_RE, _EXTRA_WORK_RE, _UNDER_BUDGET_RE,
