@@ -769,6 +769,22 @@ def _before_after_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
 
 
 def check_results_framing(text: str, question: Question | None) -> Finding:
+    """Detect a concrete outcome of the speaker's work (shared/CONTENT.md, ``results_framing``).
+
+    Parameters
+    ----------
+    text : str
+        The answer, typed or transcribed.
+    question : Question or None
+        The question answered (unused: a result counts the same for every question).
+
+    Returns
+    -------
+    Finding
+        Evidence spans (character offsets into ``text``) and the facts ``quantified`` (a
+        number or measured change backs a result) and ``helped_form`` ("I helped the company
+        to ...").
+    """
     spans: list[tuple[int, int]] = []
     quantified = False
     helped_form = False
