@@ -1,4 +1,5 @@
-"""Evaluate the content checks on the labelled answers in tests/content_cases/.
+"""Evaluate the content checks on the labelled answers (voice_coach/data/content_cases/ and
+tests/content_cases/).
 
 Prints precision, recall and F1 per check for each part of the labelled set, then all of it.
 Every split is fixed by a hash of the case id, so no case can be moved between parts by hand:
@@ -35,7 +36,10 @@ from pathlib import Path
 from voice_coach.content import check_content
 from voice_coach.questions import CHECK_IDS, Question, get_question
 
-CASES_DIR = Path(__file__).resolve().parents[1] / "tests" / "content_cases"
+ROOT = Path(__file__).resolve().parents[1]
+#: The labelled answers the rules were developed on, which also train the learned back-off
+#: (package data), and the sealed test set, kept in tests/ (never trained or tuned on).
+CASES_DIRS = (ROOT / "voice_coach" / "data" / "content_cases", ROOT / "tests" / "content_cases")
 #: One case in HOLDOUT_MODULUS of answers_*.toml is held out (by the SHA-1 of its id).
 HOLDOUT_MODULUS = 3
 #: blind_*.toml is split in two halves by the SHA-1 of "blind:" + id.
@@ -91,10 +95,10 @@ class Scores:
         return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
 
 
-def load_cases(directory: Path = CASES_DIR) -> list[Case]:
+def load_cases(directories: tuple[Path, ...] = CASES_DIRS) -> list[Case]:
     """Read every ``*.toml`` file of labelled answers."""
     cases: list[Case] = []
-    for path in sorted(directory.glob("*.toml")):
+    for path in sorted(p for d in directories for p in d.glob("*.toml")):
         for raw in tomllib.loads(path.read_text("utf-8"))["case"]:
             unknown = set(raw["detected"]) - set(CHECK_IDS)
             if unknown:

@@ -240,19 +240,15 @@ def _eval_module():
 
 
 #: Bounds the measured figures meet, a small margin under what scripts/eval_content.py printed
-#: (docs/content.md has the tables). Parts the rules were tuned on must stay near perfect; the
-#: parts never tuned on are asserted at what they measured, not at the issue's 0.9 aim.
-MIN_F1_EACH_CHECK_TUNED = 0.9      # tune and holdout: lowest check 0.94
-MIN_MACRO_F1 = {
-    "tune": 0.95,        # measured 0.99
-    "holdout": 0.95,     # measured 1.00
-    "fresh": 0.83,       # measured 0.88
-    "blind-dev": 0.95,   # measured 0.99
-    "blind-held": 0.75,  # measured 0.79 (blind, held out: the honest figure)
-}
-#: Precision first (CONTENT.md): on the answers never tuned on, every check but engagement
-#: measured precision >= 0.75; engagement 0.60.
-MIN_PRECISION_HELD = 0.55
+#: (docs/content.md has the tables). Every part but the sealed one was used to develop the
+#: rules and trains the learned back-off, so it must stay near perfect; the sealed part
+#: (120 answers by a writer nobody tuned on, never read case by case) is asserted at what it
+#: measured, not at the issue's 0.9 aim.
+MIN_F1_EACH_CHECK_SEEN = 0.95      # measured: lowest check 0.99
+MIN_MACRO_F1_SEALED = 0.85         # measured 0.89
+MIN_F1_EACH_CHECK_SEALED = 0.65    # measured: lowest check 0.71 (skills_growth)
+#: Precision first (CONTENT.md): on the sealed answers every check measured precision >= 0.79.
+MIN_PRECISION_SEALED = 0.75
 
 
 def _macro(scores) -> float:
@@ -267,22 +263,19 @@ def test_labelled_set_f1():
     for cid in CHECK_IDS:  # hard negatives for every check
         assert sum(cid not in c.expected for c in cases) >= 20
         assert sum(cid in c.expected for c in cases) >= 5
-    blind = [c for c in cases if c.part.startswith("blind")]
-    assert len(blind) >= 90
     predicted = ev.predict(cases)
-    for part, bound in MIN_MACRO_F1.items():
-        members = [c for c in cases if c.part == part]
-        assert members, part
-        scores = ev.evaluate(members, predicted)
-        assert _macro(scores) >= bound, (part, _macro(scores))
-        if part in ("tune", "holdout"):
-            low = {cid: s.f1 for cid, s in scores.items()
-                   if s.f1 is not None and s.f1 < MIN_F1_EACH_CHECK_TUNED}
-            assert not low, (part, low)
-        if part == "blind-held":
-            imprecise = {cid: s.precision for cid, s in scores.items()
-                         if s.precision is not None and s.precision < MIN_PRECISION_HELD}
-            assert not imprecise, imprecise
+    seen = [c for c in cases if c.part != "sealed"]
+    low = {cid: s.f1 for cid, s in ev.evaluate(seen, predicted).items()
+           if s.f1 is not None and s.f1 < MIN_F1_EACH_CHECK_SEEN}
+    assert not low, low
+    sealed = [c for c in cases if c.part == "sealed"]
+    assert len(sealed) >= 100
+    scores = ev.evaluate(sealed, predicted)
+    assert _macro(scores) >= MIN_MACRO_F1_SEALED, _macro(scores)
+    weak = {cid: (s.f1, s.precision) for cid, s in scores.items()
+            if (s.f1 or 0.0) < MIN_F1_EACH_CHECK_SEALED
+            or (s.precision or 0.0) < MIN_PRECISION_SEALED}
+    assert not weak, weak
 
 
 def test_blind_split_is_fixed_by_hash():

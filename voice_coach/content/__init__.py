@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from voice_coach.content.checks import CHECKS, Finding, check_results_framing
+from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
     CheckResult,
     ContentReport,
@@ -87,6 +88,13 @@ def check_content(text: str, *, question: Question | None = None,
             findings[cid] = CHECKS[cid](text, question, results)
         else:
             findings[cid] = CHECKS[cid](text, question)
+    word_count = count_words(text)
+    # Where the rules found nothing, the learned back-off may still detect the check; its
+    # evidence is the sentence it scores highest (content/learned.py).
+    for cid, hit in learned_hits(text, word_count=word_count).items():
+        if not findings[cid].detected:
+            findings[cid] = Finding(((hit.start, hit.end),),
+                                    {"learned_probability": round(hit.probability, 3)})
     checks = tuple(
         CheckResult(
             id=cid, detected=f.detected,
@@ -95,7 +103,6 @@ def check_content(text: str, *, question: Question | None = None,
         )
         for cid, f in findings.items()
     )
-    word_count = count_words(text)
     rewrite = None
     if word_count >= MIN_WORDS_TO_SCORE:
         chosen = choose_rewrite(text, findings, question)

@@ -91,10 +91,40 @@ def _activity(text: str) -> re.Match[str] | None:
     return None
 
 
+#: What to do next when the learned back-off (not a rule) detected a check: no single
+#: phrase proved it, so the advice says so and names the sentence that weighed most.
+_LEARNED_NEXT: dict[str, str] = {
+    "results_framing": "make the outcome explicit: what changed for the organisation, and by "
+                       "how much (\u201cI helped the company to ... by ...\u201d).",
+    "hiring_manager_focus": "name their goal or problem plainly and how you would help with it.",
+    "supplicant_language": "say it as an equal: drop the apology, the plea or the put-down.",
+    "delivery_promises": "make the record explicit: on time, early or under budget, and by how "
+                         "much.",
+    "not_after_your_job": "put your ambition in terms of your own role and their team's goals, "
+                          "not the interviewer's seat.",
+    "skills_growth": "name the skill, how you grew it, and what it let you deliver.",
+    "engagement": "make it a direct question about their team or a concrete idea for them.",
+    "personal_value_trap": "tie what you got to what it let you achieve for the organisation.",
+}
+
+
+def _learned_advice(check_id: str, text: str, finding: Finding) -> str:
+    quote = _first(text, finding)
+    if GOOD[check_id]:
+        lead = (f"The answer reads as {LABELS[check_id].lower()} as a whole (no single phrase "
+                f"proves it; {quote} weighs most). To make it unmistakable, ")
+    else:
+        lead = (f"The answer reads as {LABELS[check_id].lower()} as a whole (no single phrase "
+                f"proves it; {quote} weighs most). To avoid that impression, ")
+    return lead + _LEARNED_NEXT[check_id]
+
+
 def advice_for(check_id: str, text: str, finding: Finding,
                findings: dict[str, Finding]) -> str:
     """One or two sentences for the person, quoting the answer."""
     detected = finding.detected
+    if detected and "learned_probability" in finding.facts:
+        return _learned_advice(check_id, text, finding)
     if check_id == "results_framing":
         if detected and finding.facts.get("quantified"):
             return (f"Good: {_first(text, finding)} states a measurable result for the "

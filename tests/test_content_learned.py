@@ -1,0 +1,68 @@
+"""The learned back-off of the content checks (voice_coach/content/learned.py)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from voice_coach.content import check_content, learned
+from voice_coach.content.learned import THRESHOLDS, learned_hits, training_cases
+from voice_coach.lexicon import count_words
+from voice_coach.questions import CHECK_IDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: A long answer full of outcome talk, worded unlike the rules' patterns.
+RESULTY = ("When I took over the returns desk the customers were fed up and the backlog was a "
+           "mess. I sat down with the couriers every week, rebuilt the refund checklist and "
+           "trained the two new starters myself, and by the spring the angry emails had more or "
+           "less dried up and the regional director started sending other stores to see us.")
+
+
+def test_sealed_answers_are_not_training_data():
+    sealed = tomllib.loads((ROOT / "tests" / "content_cases" / "sealed_g.toml").read_text())
+    trained = {text for text, _ in training_cases()}
+    assert len(trained) >= 500
+    assert not trained & {c["text"].strip() for c in sealed["case"]}
+
+
+def test_every_training_label_is_a_check():
+    for _, labels in training_cases():
+        assert labels <= set(CHECK_IDS)
+
+
+def test_hits_reach_their_threshold_and_quote_one_sentence():
+    hits = learned_hits(RESULTY, word_count=count_words(RESULTY))
+    for cid, hit in hits.items():
+        assert hit.probability >= THRESHOLDS[cid]
+        quote = RESULTY[hit.start:hit.end]
+        assert quote.strip() and len(quote) < len(RESULTY)
+    # whatever it found is reported with that sentence as evidence, not invented
+    report = check_content(RESULTY)
+    for check in report.checks:
+        if check.id in hits and check.detected:
+            assert all(RESULTY[e.start_char:e.end_char] == e.text for e in check.evidence)
+
+
+def test_short_answers_get_rules_only():
+    text = "Sorry, I am nervous today."
+    assert learned_hits(text, word_count=count_words(text)) == {}
+
+
+def test_without_the_backoff_the_rules_still_answer(monkeypatch):
+    monkeypatch.setattr(learned, "_model", lambda: None)
+    report = check_content("I cut the monthly hosting bill by 30% in my first quarter there, "
+                           "and the finance team still uses my cost dashboard every week.")
+    assert {c.id for c in report.checks if c.detected} >= {"results_framing"}
+
+
+@pytest.mark.parametrize("text", [
+    "I managed a team of three people for five years at the depot and did the rota.",
+    "I read your job description carefully and I think you know what the role needs here.",
+    "I was so sorry to hear that your manager was unwell, I hope she is feeling better now.",
+])
+def test_backoff_keeps_the_issue_hard_negatives_negative(text):
+    detected = {c.id for c in check_content(text).checks if c.detected}
+    assert not detected & {"results_framing", "hiring_manager_focus", "supplicant_language"}
