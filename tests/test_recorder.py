@@ -27,6 +27,9 @@ from voice_coach.errors import MicrophoneUnavailableError
 from voice_coach.evaluation import word_error_rate
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Word errors the capture may add over transcribing the played file directly: tiny.en's
+#: decoding of one sentence varies by about this much between runs.
+MAX_EXTRA_WORD_ERRORS = 2
 
 
 def _play_when_live(server: PulseServer, path: Path, *, stop_after_s: float | None = None,
@@ -86,8 +89,13 @@ def test_capture_records_what_the_speaker_says(mic, say, tmp_path, transcriber):
     assert elapsed == sorted(elapsed) and elapsed[-1] == pytest.approx(result.duration_s)
     heard = transcriber.transcribe(load_audio(result.path)).text
     direct = transcriber.transcribe(load_audio(clip)).text
-    # The microphone path loses nothing the model needs: as good as the file itself.
-    assert word_error_rate(text, heard).wer <= word_error_rate(text, direct).wer + 0.1, heard
+    # The microphone path loses nothing the model needs: as good as the file itself, within
+    # the two words by which tiny.en's decoding of the same sentence varies from run to run
+    # (temperature fallback; a dropped block or a wrong rate costs far more than that).
+    heard_wer, direct_wer = word_error_rate(text, heard), word_error_rate(text, direct)
+    errors = heard_wer.substitutions + heard_wer.deletions + heard_wer.insertions
+    direct_errors = direct_wer.substitutions + direct_wer.deletions + direct_wer.insertions
+    assert errors <= direct_errors + MAX_EXTRA_WORD_ERRORS, heard
     assert word_error_rate(text, heard).wer <= 0.35, heard
 
 
