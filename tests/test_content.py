@@ -354,3 +354,41 @@ def test_espeak_reading_gets_the_same_verdicts(text, transcriber, tmp_path):
 def test_a_question_run_into_a_sentence_without_its_question_mark(text, expected):
     """Whisper often runs a spoken question into the previous sentence and drops the "?"."""
     assert check_content(text).check("engagement").detected is expected
+
+
+def test_each_check_runs_once_per_answer(monkeypatch):
+    """Focus reads the engagement finding and the personal-value trap reads the growth and
+    results findings; check_content hands them over instead of running those checks again."""
+    from voice_coach.content.checks import engagement, growth, results
+
+    calls: dict[str, int] = {}
+
+    def counting(name, fn):
+        def wrapper(*args, **kwargs):
+            calls[name] = calls.get(name, 0) + 1
+            return fn(*args, **kwargs)
+        return wrapper
+
+    import voice_coach.content.checks as checks_pkg
+    from voice_coach.content.checks import focus, personal_value
+
+    for name, module, fn in (("engagement", engagement, "check_engagement"),
+                             ("skills_growth", growth, "check_skills_growth"),
+                             ("results_framing", results, "check_results_framing")):
+        wrapped = counting(name, getattr(module, fn))
+        monkeypatch.setitem(checks_pkg.CHECKS, name, wrapped)
+        # the names the other checks would call if they ran these checks themselves
+        for user in (focus, personal_value):
+            if hasattr(user, fn):
+                monkeypatch.setattr(user, fn, wrapped)
+    text = ("The free lunches were great and I loved the travel, but I also took a course in "
+            "SQL. How does your team measure success? I cut our reporting time by half.")
+    report = check_content(text)
+    assert calls == {"engagement": 1, "skills_growth": 1, "results_framing": 1}
+    assert {c.id for c in report.checks if c.detected} >= {"engagement", "skills_growth",
+                                                           "results_framing"}
+
+
+def test_a_condition_is_not_a_delivery_record():
+    text = "If we delivered the new ward on time, the trust would have paid the team a bonus."
+    assert not {c.id for c in check_content(text).checks if c.detected} & {"delivery_promises"}

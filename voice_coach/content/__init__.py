@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from voice_coach.content.checks import CHECKS, Finding, check_results_framing
+from voice_coach.content.checks import (
+    CHECKS,
+    Finding,
+    check_hiring_manager_focus,
+    check_personal_value_trap,
+)
 from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
     CheckResult,
@@ -79,15 +84,17 @@ def check_content(text: str, *, question: Question | None = None,
     if len(text) > MAX_ANSWER_CHARS:
         raise InputTextError(f"the answer is {len(text):,} characters long; the limit is "
                              f"{MAX_ANSWER_CHARS:,}")
-    findings: dict[str, Finding] = {}
-    results = check_results_framing(text, question)
-    for cid in CHECK_IDS:
-        if cid == "results_framing":
-            findings[cid] = results
-        elif cid == "personal_value_trap":
-            findings[cid] = CHECKS[cid](text, question, results)
-        else:
-            findings[cid] = CHECKS[cid](text, question)
+    # Each check runs once: hiring-manager focus reads the engagement finding, and the
+    # personal-value trap reads the results and growth findings.
+    found: dict[str, Finding] = {}
+    for cid in ("results_framing", "engagement", "skills_growth", "supplicant_language",
+                "delivery_promises", "not_after_your_job"):
+        found[cid] = CHECKS[cid](text, question)
+    found["hiring_manager_focus"] = check_hiring_manager_focus(text, question,
+                                                               found["engagement"])
+    found["personal_value_trap"] = check_personal_value_trap(
+        text, question, found["results_framing"], found["skills_growth"])
+    findings: dict[str, Finding] = {cid: found[cid] for cid in CHECK_IDS}
     word_count = count_words(text)
     # Where the rules found nothing, the learned back-off may still detect the check; its
     # evidence is the sentence it scores highest (content/learned.py).

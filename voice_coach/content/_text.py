@@ -17,6 +17,7 @@ from dataclasses import dataclass
 __all__ = [
     "QUANTITY",
     "Sentence",
+    "clause_opener",
     "clause_prefix",
     "has_first_person",
     "has_quantity",
@@ -95,6 +96,22 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 
+def clause_opener(text: str, pos: int) -> str:
+    """Return the clause word that opened the clause holding ``pos`` ("if", "because", ...),
+    lower-cased, or ``""`` when punctuation or the start of the text opened it.
+
+    :func:`clause_prefix` starts *after* that word, so a test for "if" inside the prefix can
+    never succeed; this is the way to ask whether the clause is conditional.
+    """
+    lo = max(0, pos - CLAUSE_LOOKBACK_CHARS)
+    last = None
+    for m in _CLAUSE_BOUNDARY.finditer(text, lo, pos):
+        last = m
+    if last is None or not last.group(0)[0].isalpha():
+        return ""
+    return last.group(0).lower()
+
+
 def clause_prefix(text: str, pos: int, *, keep_that: bool = False) -> str:
     """Return the text from the start of the clause that holds ``pos`` up to ``pos``.
 
@@ -126,9 +143,15 @@ _NEGATOR = re.compile(
 )
 
 
+# A short quoted phrase (not the apostrophe of "didn't", which has letters on both sides).
+_QUOTED = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,40}['’\"”](?!\w)")
+
+
 def is_negated(text: str, pos: int) -> bool:
-    """True when a negator sits in the clause before ``pos`` ("I didn't need ...")."""
-    return _NEGATOR.search(clause_prefix(text, pos)) is not None
+    """True when a negator sits in the clause before ``pos`` ("I didn't need ..."); a negator
+    inside a short quotation ("failed deliveries for 'not at home' fell") does not count."""
+    prefix = _QUOTED.sub(lambda m: " " * len(m.group(0)), clause_prefix(text, pos))
+    return _NEGATOR.search(prefix) is not None
 
 
 _HYPOTHETICAL = re.compile(
@@ -140,9 +163,25 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# "we'd got", "I'd cut", "they'd been": "'d" before a past participle is "had", not "would".
+_PLUPERFECT_D = re.compile(
+    r"['’]d(?=\s+(?:already\s+|just\s+|never\s+)?(?:got|gotten|been|done|made|had|grown|"
+    r"brought|won|kept|built|taken|\w+ed)\b)", re.IGNORECASE)
+#: Clause words that make the whole clause a condition ("if we cut costs by 20%").
+_CONDITIONAL_OPENERS = frozenset({"if", "unless"})
+
+
 def is_hypothetical(text: str, pos: int) -> bool:
-    """True when the cue at ``pos`` is wished, planned or promised, not achieved."""
-    return _HYPOTHETICAL.search(clause_prefix(text, pos)) is not None
+    """True when the cue at ``pos`` is wished, planned, promised or conditional, not achieved.
+
+    The clause counts as hypothetical when a modal of intention sits before the cue ("I would
+    cut ..."; the "'d" of "we'd got" is "had" and does not count) or when "if"/"unless"
+    opened it.
+    """
+    if clause_opener(text, pos) in _CONDITIONAL_OPENERS:
+        return True
+    prefix = _PLUPERFECT_D.sub("  ", clause_prefix(text, pos))
+    return _HYPOTHETICAL.search(prefix) is not None
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|we|we['’]ve|my|our|me|us)\b",

@@ -20,9 +20,16 @@ from voice_coach.content.checks.results import check_results_framing
 from voice_coach.content.checks.supplicant import check_supplicant_language
 from voice_coach.content.checks.their_job import check_not_after_your_job
 
-__all__ = ["CHECKS", "Finding", "check_results_framing"]
+__all__ = [
+    "CHECKS",
+    "Finding",
+    "check_hiring_manager_focus",
+    "check_personal_value_trap",
+    "check_results_framing",
+]
 
-#: The checks in CHECK_IDS order; personal_value_trap is given the results finding.
+#: The checks in CHECK_IDS order. check_content gives hiring_manager_focus the engagement
+#: finding and personal_value_trap the results and growth findings, so each runs once.
 CHECKS: dict[str, Callable[..., Finding]] = {
     "results_framing": check_results_framing,
     "hiring_manager_focus": check_hiring_manager_focus,

@@ -9,6 +9,7 @@ import re
 
 from voice_coach.content._text import (
     CLAUSE_LOOKBACK_CHARS,
+    clause_opener,
     clause_prefix,
     is_negated,
 )
@@ -16,6 +17,9 @@ from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
 from voice_coach.questions import Question
 
 __all__ = ["check_delivery_promises"]
+
+#: Clause openers that make a delivery claim a condition, not a record or a promise.
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
 
 _DELIVERY_VERB = (
     r"(?:deliver(?:ed|s|ing)?|ship(?:ped|s|ping)?|launch(?:ed|es|ing)?|finish(?:ed|es|ing)?|"
@@ -357,8 +361,8 @@ def check_delivery_promises(text: str, question: Question | None) -> Finding:
             if i == 0 and re.search(r"\b(?:that|which|who)\s+\w+\b[^.;!?]*\bearly\s*$", inner,
                                     _I):
                 continue  # "built a dashboard that helped spot students early": another verb
-            if re.search(r"\b(?:if|unless|whether)\b", clause_prefix(text, m.start()), _I):
-                continue
             spans.append((m.start(), m.end()))
     spans.extend(_class_spans(text, question))
+    # A condition is not a record or a promise: "if we delivered it on time, ...".
+    spans = [(s, e) for s, e in spans if clause_opener(text, s) not in _CONDITIONAL]
     return Finding(_merge(spans))

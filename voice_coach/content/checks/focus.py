@@ -266,10 +266,10 @@ _THEIR_WORK = re.compile(
 )
 
 
-def _question_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
+def _question_spans(text: str, engagement: Finding) -> list[tuple[int, int]]:
     """Engagement questions and researched ideas that are about the interviewer's work."""
     spans: list[tuple[int, int]] = []
-    for start, end in check_engagement(text, question).spans:
+    for start, end in engagement.spans:
         part = text[start:end]
         if _TURN_BACK.search(part) or not _THEIR_WORK.search(part):
             continue
@@ -300,7 +300,8 @@ _OFFERS_HELP = re.compile(
 )
 
 
-def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
+def check_hiring_manager_focus(text: str, question: Question | None,
+                               engagement: Finding | None = None) -> Finding:
     """Run the ``hiring_manager_focus`` check of shared/CONTENT.md on one answer.
 
     Parameters
@@ -309,6 +310,9 @@ def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
         The answer: typed, or the transcript of a spoken answer.
     question : Question or None
         The question answered (passed on to the engagement check).
+    engagement : Finding or None
+        The ``engagement`` finding of the same answer (computed when None): its questions
+        about the interviewer's work also turn toward their side.
 
     Returns
     -------
@@ -318,7 +322,9 @@ def check_hiring_manager_focus(text: str, question: Question | None) -> Finding:
         speaker's help).
     """
     spans: list[tuple[int, int]] = _their_need_spans(text)
-    spans.extend(_question_spans(text, question))
+    if engagement is None:
+        engagement = check_engagement(text, question)
+    spans.extend(_question_spans(text, engagement))
     for pattern in _HM_PATTERNS:
         for m in pattern.finditer(text):
             if _HM_FALSE.match(text, m.start()):

@@ -151,9 +151,10 @@ def _conceded(text: str, end: int) -> bool:
 _ANAPHOR_START = re.compile(r"^(?:that|this|it|which|those|these)\b", _I)
 
 
-def _growth_sentences(text: str) -> set[int]:
+def _growth_sentences(text: str, growth: Finding | None) -> set[int]:
     """Start offsets of the sentences that hold a ``skills_growth`` expression."""
-    return {_sentence_span(text, s)[0] for s, _ in check_skills_growth(text, None).spans}
+    growth = growth if growth is not None else check_skills_growth(text, None)
+    return {_sentence_span(text, s)[0] for s, _ in growth.spans}
 
 
 def _framed(word: str, sentence: str) -> bool:
@@ -197,7 +198,8 @@ def _lexicon_gain_excused(word: str, sentence: str) -> bool:
 
 
 def check_personal_value_trap(text: str, question: Question | None,
-                              results: Finding | None = None) -> Finding:
+                              results: Finding | None = None,
+                              growth: Finding | None = None) -> Finding:
     """Detect an answer that dwells on what the speaker personally got or wanted.
 
     Parameters
@@ -208,6 +210,9 @@ def check_personal_value_trap(text: str, question: Question | None,
         On the salary question, naming a salary is the answer, not a trap.
     results : Finding or None
         The ``results_framing`` finding of the same answer (computed when None).
+    growth : Finding or None
+        The ``skills_growth`` finding of the same answer (computed when first needed, when
+        None): a gain that paid for growth is not a trap.
 
     Returns
     -------
@@ -254,7 +259,7 @@ def check_personal_value_trap(text: str, question: Question | None,
             if _conceded(text, sent.start + m.end()):
                 continue  # "the bonus was nice, but what mattered was ..."
             if growth_sentences is None:
-                growth_sentences = _growth_sentences(text)
+                growth_sentences = _growth_sentences(text, growth)
             nxt = sents[i + 1] if i + 1 < len(sents) else None
             if sent.start in growth_sentences or (
                     nxt is not None and nxt.start in growth_sentences

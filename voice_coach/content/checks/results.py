@@ -249,12 +249,6 @@ _OTHER_PERSON = (
 )
 _OTHER_AGENT = re.compile(rf"^\s*(?:{_OTHER_PERSON}|they)\b", _I)
 _OTHER_PERSON_START = re.compile(rf"^\s*{_OTHER_PERSON}\b", _I)
-# A short quoted phrase (not the apostrophe of "didn't", which has letters on both sides).
-_QUOTED_RE = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,40}['’\"”](?!\w)")
-# "we'd got", "I'd cut", "they'd been": "'d" before a past participle is "had".
-_PLUPERFECT_D_RE = re.compile(
-    r"['’]d(?=\s+(?:already\s+|just\s+|never\s+)?(?:got|gotten|been|done|made|had|grown|"
-    r"brought|won|kept|built|taken|\w+ed)\b)", _I)
 # The last agent named in the sentence before a cue: another person ("our regional manager
 # introduced a layout which lifted sales", "my manager's rebrand ... doubled sales") or the
 # speaker ("I", "we"; not "our", which also names the other person's side).
@@ -294,24 +288,6 @@ _SENTENCE_WISH = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=8)
-def _unquoted(text: str) -> str:
-    """``text`` with short quoted phrases blanked (same length): a negator inside a quote
-    ("failed deliveries for 'not at home' fell by a third") does not negate the clause."""
-    return _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
-
-
-@functools.lru_cache(maxsize=8)
-def _pluperfect_blanked(text: str) -> str:
-    """``text`` with the "'d" of "we'd got", "I'd cut" blanked: there it is "had", not the
-    "would" that :func:`is_hypothetical` reads."""
-    return _PLUPERFECT_D_RE.sub("  ", text)
-
-
-def _is_hypothetical(text: str, pos: int) -> bool:
-    return is_hypothetical(_pluperfect_blanked(text), pos)
-
-
 def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
                      third_party: bool = False) -> bool:
     """The guards every outcome cue at ``pos`` passes: achieved (not wished, planned or
@@ -320,9 +296,9 @@ def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
 
     ``third_party`` lets a customer or funder be the subject ("they renewed their contract").
     """
-    if negation and is_negated(_unquoted(text), pos):
+    if negation and is_negated(text, pos):
         return False
-    if _is_hypothetical(text, pos):
+    if is_hypothetical(text, pos):
         return False
     prefix = clause_prefix(text, pos)
     if _RESULT_DUTY_BEFORE.search(prefix):
@@ -701,7 +677,7 @@ def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
     for m in _cues(_NO_LOSS_RE, st):
         subject_end = m.end("subj") if m.group("subj") else m.end("nobody")
         if (not _NO_LOSS_PERSONAL_RE.search(st[subject_end:m.end()])
-                and not _is_hypothetical(text, sent.start + m.end())):
+                and not is_hypothetical(text, sent.start + m.end())):
             keep(m, negation=False, third_party=True)
     for m in _cues(_KEPT_RE, st):
         if m.group("noun").lower() == "accounts" and m.group("det").lower() in ("the", "our"):
@@ -899,7 +875,7 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
         # 5. A bad thing brought to zero: "we had zero failed reports", "with no outages".
         for m in _cues(_ZERO_BAD_RE, st):
             pos = sent.start + m.start()
-            if (_is_hypothetical(text, pos) or not _speaker_near(text, pos)
+            if (is_hypothetical(text, pos) or not _speaker_near(text, pos)
                     or _ZERO_PERSONAL_RE.search(st)):
                 continue
             spans.append((pos, sent.start + m.end()))
