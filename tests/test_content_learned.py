@@ -66,3 +66,45 @@ def test_without_the_backoff_the_rules_still_answer(monkeypatch):
 def test_backoff_keeps_the_issue_hard_negatives_negative(text):
     detected = {c.id for c in check_content(text).checks if c.detected}
     assert not detected & {"results_framing", "hiring_manager_focus", "supplicant_language"}
+
+
+def _fresh_model(monkeypatch, home: Path):
+    monkeypatch.setenv("VOICE_COACH_HOME", str(home))
+    learned._model.cache_clear()
+    return learned._model()
+
+
+def test_trained_model_is_cached_and_reloaded(monkeypatch, tmp_path):
+    first = _fresh_model(monkeypatch, tmp_path)
+    cached = list((tmp_path / "cache").glob("content-model-*.pkl"))
+    assert len(cached) == 1
+    stamp = cached[0].stat().st_mtime_ns
+    again = _fresh_model(monkeypatch, tmp_path)  # a new process would do the same
+    assert cached[0].stat().st_mtime_ns == stamp  # loaded, not retrained and rewritten
+    features = [first[0].transform([RESULTY]), again[0].transform([RESULTY])]
+    for cid in CHECK_IDS:
+        p1 = first[1][cid].predict_proba(features[0])[0, 1]
+        p2 = again[1][cid].predict_proba(features[1])[0, 1]
+        assert p1 == pytest.approx(p2)
+    learned._model.cache_clear()
+
+
+def test_damaged_cache_is_retrained(monkeypatch, tmp_path):
+    _fresh_model(monkeypatch, tmp_path)
+    (path,) = (tmp_path / "cache").glob("content-model-*.pkl")
+    path.write_bytes(b"not a pickle")
+    model = _fresh_model(monkeypatch, tmp_path)
+    assert model is not None and set(model[1]) == set(CHECK_IDS)
+    assert path.read_bytes() != b"not a pickle"  # replaced by the retrained model
+    learned._model.cache_clear()
+
+
+def test_unwritable_cache_still_answers(monkeypatch, tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder would go")
+    model = _fresh_model(monkeypatch, tmp_path)
+    assert model is not None
+    assert learned_hits(RESULTY, word_count=count_words(RESULTY)) == learned_hits(
+        RESULTY, word_count=count_words(RESULTY))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]  # no stray temp files
+    learned._model.cache_clear()
