@@ -347,3 +347,42 @@ def test_launcher_without_streamlit_is_one_line(monkeypatch, home):
     code = launch.run_app(host="127.0.0.1", port=8501, open_browser=False, out=io.StringIO(),
                           err=err)
     assert code == 5 and "pip install streamlit" in err.getvalue()
+
+
+def test_first_start_in_a_new_account_serves_without_a_prompt(tmp_path):
+    """A new user's first `voice-coach app` (browser wanted, no ~/.streamlit, no terminal on
+    stdin) must serve: Streamlit's newsletter "Email:" prompt used to block it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "HOME": str(tmp_path / "newuser"), "BROWSER": "true",
+           "VOICE_COACH_HOME": str(tmp_path / "vc")}
+    (tmp_path / "newuser").mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "voice_coach.cli", "app", "--port", str(port)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        healthy = False
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
+                                            timeout=2) as reply:
+                    healthy = reply.status == 200
+                    break
+            except OSError:
+                time.sleep(0.5)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the launcher and Streamlit stop
+        out = proc.communicate(timeout=30)[0].decode(errors="replace")
+    assert healthy, f"the server never answered: {out[-600:]}"
+    assert "Email:" not in out
+    assert not (tmp_path / "newuser" / ".streamlit" / "credentials.toml").exists()

@@ -152,7 +152,7 @@ def _analyse_in_fresh_process(path: Path, question_id: str) -> dict:
 
     tiny.en's decoding can differ by a token between a fresh process and one that has run
     the rest of the suite (one CI run: "by 40 %" in the worker, "by 4 %" in pytest's own
-    process, at temperature 0 and one thread each), so batch and single analysis are
+    process, one thread each), so batch and single analysis are
     compared like for like: each in a process of its own, with the same settings.
     """
     import subprocess

@@ -7,6 +7,10 @@ import importlib.util
 import socket
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
+import webbrowser
 from pathlib import Path
 from typing import TextIO
 
@@ -30,11 +34,22 @@ SERVER_SETTINGS: dict[str, str] = {
 }
 
 
+#: How long to wait for the server before giving up on opening the browser, in seconds
+#: (a fresh install's first start imports Streamlit and warms the model: 10-30 s on 2 cores).
+BROWSER_WAIT_S: float = 120.0
+
+
 def build_command(*, host: str, port: int, open_browser: bool) -> list[str]:
-    """Return the ``streamlit run`` command line for the app."""
+    """Return the ``streamlit run`` command line for the app.
+
+    Streamlit always runs headless: without that, its first start in a new account stops at
+    an "Email:" prompt (it asks for a newsletter address) until Enter is pressed, and never
+    serves when there is no terminal. The browser is opened by :func:`run_app` instead.
+    """
+    del open_browser  # the browser is opened by run_app, never by Streamlit
     command = [sys.executable, "-m", "streamlit", "run", str(APP_PATH),
                "--server.address", host, "--server.port", str(port),
-               "--server.headless", "false" if open_browser else "true"]
+               "--server.headless", "true"]
     for name, value in SERVER_SETTINGS.items():
         command += [f"--{name}", value]
     return command
@@ -91,7 +106,27 @@ def run_app(*, host: str, port: int, open_browser: bool, out: TextIO, err: TextI
     out.write(f"voice-coach: the app is starting; open http://{shown}:{port} in your browser "
               "(Ctrl-C stops it)\n")
     out.flush()
+    if open_browser:
+        threading.Thread(target=_open_when_up, args=(host, port, f"http://{shown}:{port}"),
+                         daemon=True).start()
     try:
         return subprocess.call(build_command(host=host, port=port, open_browser=open_browser))
     except KeyboardInterrupt:
         return 130
+
+
+def _open_when_up(host: str, port: int, url: str) -> None:
+    """Open ``url`` in the default browser once the server answers its health check."""
+    probe_host = "127.0.0.1" if host in ("0.0.0.0", "localhost") else (
+        "::1" if host == "::" else host)
+    health = f"http://{'[' + probe_host + ']' if ':' in probe_host else probe_host}:{port}"
+    deadline = time.monotonic() + BROWSER_WAIT_S
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(health + "/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    webbrowser.open(url)
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
