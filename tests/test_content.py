@@ -404,3 +404,16 @@ def test_each_check_runs_once_per_answer(monkeypatch):
 def test_a_condition_is_not_a_delivery_record():
     text = "If we delivered the new ward on time, the trust would have paid the team a bonus."
     assert not {c.id for c in check_content(text).checks if c.detected} & {"delivery_promises"}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Your team has been missing its release dates, and I have fixed exactly that twice.",
+     "Your team has been missing its release dates"),
+    ("I read that your team is moving the billing system to the cloud this year.",
+     "your team is moving the billing system to the cloud this year"),
+])
+def test_focus_evidence_is_the_clause_not_the_bare_your_team(text, evidence):
+    report = check_content(text)
+    focus = next(c for c in report.checks if c.id == "hiring_manager_focus")
+    assert [e.text for e in focus.evidence] == [evidence]
+    assert evidence in focus.advice

@@ -41,6 +41,26 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(s.start for s in sentences(text))
 
 
+#: Longest clause an evidence span is widened to, in words: enough for "your team has been
+#: missing its release dates", short enough to stay one thought.
+CLAUSE_MAX_WORDS: int = 14
+_CLAUSE_END = re.compile(r"[,;:.!?\n]|\s(?:and|but|so|because|which|while)\s", _I)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause that holds ``text[start:end]`` ends: at the next clause punctuation or
+    conjunction after ``end`` within the sentence, or after :data:`CLAUSE_MAX_WORDS` words
+    from ``start``; ``end`` itself when the span already ends with punctuation."""
+    if end > start and text[end - 1] in ",;:.!?":
+        return end
+    m = _CLAUSE_END.search(text, end, _sentence_span(text, start)[1])
+    stop = m.start() if m else _sentence_span(text, start)[1]
+    words = list(re.finditer(r"\S+", text[start:stop]))
+    if len(words) > CLAUSE_MAX_WORDS:
+        stop = start + words[CLAUSE_MAX_WORDS - 1].end()
+    return max(end, stop)
+
+
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
     """The sentence that holds ``pos`` (a binary search: sentences are in order, apart)."""
     i = bisect.bisect_right(_sentence_starts(text), pos) - 1
