@@ -108,3 +108,17 @@ def test_unwritable_cache_still_answers(monkeypatch, tmp_path):
         RESULTY, word_count=count_words(RESULTY))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]  # no stray temp files
     learned._model.cache_clear()
+
+
+def test_backoff_never_reads_a_condition_as_a_result():
+    # Every sentence sets a condition: whatever the n-grams say, nothing happened.
+    text = ("Unless we cut the hosting bill by 30% this year, the board will close the office. "
+            "If we had won the council bid, revenue would have doubled and we would have hired "
+            "twenty more drivers.")
+    assert "results_framing" not in learned_hits(text, word_count=count_words(text))
+    assert not check_content(text).check("results_framing").detected
+    # With a real outcome beside the condition, the evidence is the outcome, not the condition.
+    mixed = text + " " + RESULTY
+    hit = learned_hits(mixed, word_count=count_words(mixed)).get("results_framing")
+    if hit is not None:
+        assert mixed[hit.start:hit.end] in RESULTY

@@ -24,6 +24,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -33,7 +34,8 @@ from pathlib import Path
 from voice_coach.content._text import sentences
 from voice_coach.questions import CHECK_IDS
 
-__all__ = ["MIN_WORDS_FOR_LEARNED", "THRESHOLDS", "LearnedHit", "learned_hits", "training_cases"]
+__all__ = ["MIN_WORDS_FOR_LEARNED", "RECORD_CHECKS", "THRESHOLDS", "LearnedHit", "learned_hits",
+           "training_cases"]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,19 @@ THRESHOLDS: dict[str, float] = {
 MIN_WORDS_FOR_LEARNED: int = 15
 #: Inverse regularisation of the logistic regressions (chosen once, in the cross-validation).
 REGULARISATION_C: float = 10.0
+
+
+#: Checks of something that happened (a result): the back-off reads them without the
+#: sentences that set a condition, so "Unless we cut the hosting bill by 30%, the board will
+#: close the office" is not read as a result. Not delivery: its promises are often
+#: conditional ("if you hire me, you will have it by March").
+RECORD_CHECKS: frozenset[str] = frozenset({"results_framing"})
+# A sentence that opens with a condition or a supposition, or says what would have been.
+_CONDITIONAL_SENTENCE = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:if|unless|suppose|supposing|imagine|ideally|hopefully|"
+    r"were\s+I)\b|\b(?:would|could|might)\s+have\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,16 +207,24 @@ def learned_hits(text: str, *, word_count: int) -> dict[str, LearnedHit]:
     if model is None:
         return {}
     features, models = model
-    whole = features.transform([text])
-    hits = {cid: float(m.predict_proba(whole)[0, 1]) for cid, m in models.items()}
-    hits = {cid: p for cid, p in hits.items() if p >= THRESHOLDS[cid]}
+    sents = [s for s in sentences(text) if s.text.strip()]
+    real = [s for s in sents if not _CONDITIONAL_SENTENCE.search(s.text)]
+    whole, real_whole = features.transform([text, " ".join(s.text for s in real)])
+    hits: dict[str, float] = {}
+    for cid, m in models.items():
+        if cid in RECORD_CHECKS and not real:
+            continue
+        p = float(m.predict_proba(real_whole if cid in RECORD_CHECKS else whole)[0, 1])
+        if p >= THRESHOLDS[cid]:
+            hits[cid] = p
     if not hits:
         return {}
-    sents = [s for s in sentences(text) if s.text.strip()]
     per_sentence = features.transform([s.text for s in sents])
     out: dict[str, LearnedHit] = {}
     for cid, p in hits.items():
         scores = models[cid].predict_proba(per_sentence)[:, 1]
+        if cid in RECORD_CHECKS:  # the evidence is never a conditional sentence
+            scores[[i for i, s in enumerate(sents) if s not in real]] = -1.0
         best = sents[int(scores.argmax())]
         out[cid] = LearnedHit(cid, p, best.start, best.end)
     return out
