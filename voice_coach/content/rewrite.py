@@ -110,13 +110,9 @@ _LEARNED_NEXT: dict[str, str] = {
 
 def _learned_advice(check_id: str, text: str, finding: Finding) -> str:
     quote = _first(text, finding)
-    if GOOD[check_id]:
-        lead = (f"The answer reads as {LABELS[check_id].lower()} as a whole (no single phrase "
-                f"proves it; {quote} weighs most). To make it unmistakable, ")
-    else:
-        lead = (f"The answer reads as {LABELS[check_id].lower()} as a whole (no single phrase "
-                f"proves it; {quote} weighs most). To avoid that impression, ")
-    return lead + _LEARNED_NEXT[check_id]
+    aim = "make it unmistakable" if GOOD[check_id] else "avoid that impression"
+    return (f"The answer reads as {LABELS[check_id].lower()} as a whole (no single phrase "
+            f"proves it; {quote} weighs most). To {aim}, {_LEARNED_NEXT[check_id]}")
 
 
 def advice_for(check_id: str, text: str, finding: Finding,
