@@ -369,3 +369,17 @@ def test_cli_batch_local_cluster_then_rerun(cli, tmp_path: Path,
     code, stdout, stderr = cli("batch", folder, "--out", out, "--workers", "1")
     assert code == 0, stderr
     assert "0 analysed, 2 reused" in stdout
+
+
+def test_cli_batch_with_a_failed_answer_exits_3_and_lists_it(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "dana.txt").write_text(TYPED, encoding="utf-8")
+    (folder / "broken.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVEnot really audio")
+    out = tmp_path / "out"
+    code, stdout, stderr = cli("batch", folder, "--out", out, "--workers", "1")
+    assert code == 3, stderr
+    assert "1 analysed" in stdout and "1 failed" in stdout
+    assert "FAILED" in stdout and "broken.wav" in stdout
+    assert "Traceback" not in stderr
+    assert (out / "summary.csv").is_file()

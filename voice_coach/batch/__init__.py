@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 
     from voice_coach.batch.runner import BatchProgress, BatchResult
 
-__all__ = ["ProgressBar", "run_batch_command", "write_summary"]
+__all__ = ["EXIT_SOME_FAILED", "ProgressBar", "run_batch_command", "write_summary"]
 
 #: Exit status of an interrupted batch (as the CLI's Ctrl-C).
 EXIT_INTERRUPTED = 130
+#: Exit status of a batch that ran to the end with at least one failed answer, so that a
+#: script (or CI) notices; the summary still lists every answer.
+EXIT_SOME_FAILED = 3
 #: Width of the text progress bar, in characters.
 _BAR_CHARS = 24
 #: Without a terminal, a progress line every this many seconds at most (plus the last one).
@@ -115,7 +118,8 @@ def run_batch_command(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> 
     Returns
     -------
     int
-        0 when the batch ran to the end (failed answers are listed in the summary and
+        0 when every answer was analysed (or reused), :data:`EXIT_SOME_FAILED` (3) when the
+        batch ran to the end but some answers failed (they are listed in the summary and
         retried on the next run), 130 when it was interrupted.
     """
     from voice_coach.batch.discover import discover_answers
@@ -151,6 +155,8 @@ def run_batch_command(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> 
         err.write("voice-coach: interrupted: finished answers are saved; run the same "
                   "command again to analyse the rest\n")
         return EXIT_INTERRUPTED
+    if summary["counts"]["failed"]:
+        return EXIT_SOME_FAILED
     return 0
 
 
