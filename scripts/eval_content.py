@@ -13,14 +13,21 @@ Every split is fixed by a hash of the case id, so no case can be moved between p
 - ``blind-2``: ``blind_e/f/h.toml``, 300 answers written blind by three more engineers in three
   styles (spoken transcripts, typed with subtle hard negatives, short and informal), used
   for development in the second round.
-- ``sealed``: ``sealed_*.toml``, 120 answers written blind in the second round and never
+- ``blind-3``: ``blind_j/k/l/m.toml``, 400 answers written blind by four more engineers in
+  the third round (spoken transcripts; concise typed; entry level and non-native; long senior
+  answers). Each file was first scored as it arrived, as unseen data, then used for
+  development and training.
+- ``sealed``: ``sealed_g.toml``, 120 answers written blind in the second round and never
   looked at case by case: only its aggregate table is ever printed.
+- ``sealed-2``: ``sealed_i.toml``, 160 answers written blind in the third round, sealed the
+  same way.
 
 Usage::
 
     python scripts/eval_content.py            # the tables
     python scripts/eval_content.py --errors   # also list mistakes (never the sealed part)
     python scripts/eval_content.py --part blind-2 --errors
+    python scripts/eval_content.py --file blind_j --errors   # one file
 """
 
 from __future__ import annotations
@@ -45,8 +52,13 @@ HOLDOUT_MODULUS = 3
 #: blind_*.toml is split in two halves by the SHA-1 of "blind:" + id.
 BLIND_SALT = "blind:"
 #: The parts in the order they are printed; the first and the blind-dev one are "seen".
-PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "sealed")
-SEEN_PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2")
+PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3", "sealed",
+         "sealed-2")
+SEEN_PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3")
+SEALED_PARTS = ("sealed", "sealed-2")
+#: The blind files of the second and third rounds (the first round's is blind_d).
+ROUND_2_FILES = ("blind_e", "blind_f", "blind_h")
+ROUND_3_FILES = ("blind_j", "blind_k", "blind_l", "blind_m", "blind_n", "blind_o", "blind_p")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +74,14 @@ class Case:
     @property
     def part(self) -> str:
         """Which part of the evaluation the case belongs to (one of PARTS)."""
-        if self.source in ("fresh", "sealed"):
+        if self.source == "sealed":
+            return "sealed" if self.file == "sealed_g" else "sealed-2"
+        if self.source == "fresh":
             return self.source
-        if self.source == "blind" and self.file != "blind_d":
+        if self.file in ROUND_2_FILES:
             return "blind-2"
+        if self.file in ROUND_3_FILES:
+            return "blind-3"
         if self.source == "blind":
             h = int(hashlib.sha1((BLIND_SALT + self.id).encode()).hexdigest(), 16)
             return "blind-held" if h % 2 == 0 else "blind-dev"
@@ -168,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="list mistakes on every part but the sealed one")
     parser.add_argument("--part", choices=PARTS, action="append",
                         help="print only these parts (repeatable)")
+    parser.add_argument("--file", action="append", metavar="STEM",
+                        help="print only the answers of these case files (e.g. blind_j)")
     args = parser.parse_args(argv)
     cases = load_cases()
     t0 = time.perf_counter()
@@ -180,14 +198,28 @@ def main(argv: list[str] | None = None) -> int:
         "blind-dev": "Blind development half (blind_*, used while improving)",
         "blind-held": "Blind second half (blind_d, held out until the sealed set existed)",
         "blind-2": "Blind round 2 (blind_e/f/h, development)",
-        "sealed": "Sealed (sealed_*, never inspected case by case)",
+        "blind-3": "Blind round 3 (blind_j/k/l/m, development)",
+        "sealed": "Sealed (sealed_g, never inspected case by case)",
+        "sealed-2": "Sealed round 3 (sealed_i, never inspected case by case)",
     }
+    if args.file:
+        sealed_files = {c.file for c in cases if c.part in SEALED_PARTS}
+        for stem in args.file:
+            members = [c for c in cases if c.file == stem]
+            if members:
+                print_table(f"File {stem}", evaluate(members, predicted), len(members))
+            if stem in sealed_files:
+                args.errors = False  # never list a sealed file's cases
+        if args.errors:
+            print("\nMistakes:")
+            print_errors([c for c in cases if c.file in args.file], predicted)
+        return 0
     for part in args.part or PARTS:
         members = [c for c in cases if c.part == part]
         if members:
             print_table(titles[part], evaluate(members, predicted), len(members))
     if not args.part:
-        seen = [c for c in cases if c.part != "sealed"]
+        seen = [c for c in cases if c.part not in SEALED_PARTS]
         print_table("All but sealed", evaluate(seen, predicted), len(seen))
     print(f"\n{per_answer_ms:.1f} ms per answer (all eight checks)")
     if args.errors:
