@@ -88,7 +88,16 @@ _GROWTH_PATTERNS = (
     # "we quickly picked up". The "found out" sense is filtered in _found_out().
     re.compile(rf"\b{_SPEAKER}\s+(?:\w+\s+){{0,2}}?{_LEARNED}\b", _I),
     re.compile(r"\b(?:learning|learned|learnt)\s+(?:how\s+to|to)\s+\w+", _I),
-    re.compile(r"\btaught\s+myself\b|\bself-taught\b|\bupskill\w*|\breskill\w*", _I),
+    re.compile(r"\b(?:taught|teach|teaches|teaching)\s+myself\b|\bself-taught\b|\bupskill\w*|"
+               r"\breskill\w*", _I),
+    # Learning by watching a practitioner: "I asked to shadow our lawyer on three cases".
+    re.compile(r"\b(?:I|I['’]ve|I\s+had|I\s+was)\s+(?:\w+\s+){0,2}?(?:shadow(?:ed|ing)?|"
+               r"sat\s+in\s+on|job[\s-]shar\w+\s+with)\s+(?:(?:a|an|the|our|my|two|three|"
+               r"some|senior|experienced)\s+){1,2}\w+", _I),
+    # A lesson the speaker took from a failure: "the lesson I took was", "lesson learned".
+    re.compile(r"\blessons?\s+(?:I|we)\s+(?:\w+\s+)?(?:took|learned|learnt|drew|got|"
+               r"carried)\b|\b(?:took|learned|learnt|drew)\s+(?:a|the|one|two|some)\s+"
+               r"(?:\w+\s+)?lessons?\b", _I),
     # Taking a course: "took an online course", "I'd done a bid-writing course",
     # "working through a course on queueing".
     re.compile(rf"\b{_TAKE_COURSE}\s+(?:(?:a|an|the|some|two|three|several|my|online|night|"
@@ -150,6 +159,13 @@ _GROWTH_PATTERNS = (
     re.compile(rf"\b(?:passed|earned|gained|got|getting|achieved|obtained|had|completed|did|do|"
                rf"doing|sat|sit|(?:paid|pay|paying)\s+for|funded|sponsored|put\s+me\s+through)\s+(?:my|the|a|an|his|her)?\s*(?:[\w-]+\s+){{0,3}}?{_QUALIFICATION}\b",
                _I),
+    # A named exam or certificate passed: "passed the AWS Solutions Architect Associate".
+    # The speaker leads the sentence; the name holds an acronym or a grade of certificate,
+    # not a place ("passed the Manchester office") or an inspection of the organisation.
+    re.compile(r"\b[Ii]\b[^.!?;]{0,60}?\b(?:passed|sat|earned|gained|achieved|obtained)\s+"
+               r"(?:my|the|an?|both)\s+(?:[A-Z][\w+-]*\s+){0,4}?(?:[A-Z]{2,}[\w+-]*|Associate|"
+               r"Professional|Practitioner|Foundation|Certificate|Diploma|Exams?|Level\s+\w+|"
+               r"Part\s+\w+)\b(?!\s+(?:inspection|audit|review|visit)s?\b)"),
     # Qualifications in progress: "I'm about halfway through the APC", "working towards
     # my chartership", "studying for the ACCA exams".
     re.compile(rf"\b(?:(?:halfway|half\s+way|partway|part\s+way|most\s+of\s+the\s+way)\s+"
@@ -162,7 +178,10 @@ _GROWTH_PATTERNS = (
                r"\bgot\s+to\s+grips\s+with\b|\bgot\s+up\s+to\s+speed\s+(?:on|with)\b", _I),
     # Being coached, mentored or trained: "my manager has been coaching me on one-to-ones",
     # "she mentored me through", "they trained me up", "I was mentored by".
-    re.compile(r"\b(?:coach|mentor|train)(?:ed|ing|s)?\s+me\s+(?:on|in|up|through|for)\b|"
+    re.compile(r"\b(?:coach|mentor|train)(?:ed|ing|s)?\s+me\s+(?:on|in|up|through|for|into)\b|"
+               r"\b(?:got|found|gave|assigned|paid\s+for|brought\s+in)\s+me\s+(?:a|an)\s+"
+               r"(?:\w+\s+)?(?:coach|mentor|tutor)\b|\bput\s+me\s+(?:on|through)\s+(?:a|an|the)\s+"
+               r"(?:[\w-]+\s+){0,4}?(?:course|programme|program|training|scheme)\b|"
                r"\b(?:I\s+was|I['’]ve\s+been|I\s+have\s+been|I\s+got)\s+(?:\w+\s+)?(?:coached|"
                r"mentored|trained\s+up)\b|\bsent\s+me\s+(?:on\s+(?:a|an|the)|to\s+do)\b", _I),
 )
@@ -281,8 +300,11 @@ def check_skills_growth(text: str, question: Question | None) -> Finding:
     for pos, end, is_arc in _candidates(text):
         inner = text[pos:end]
         # The novice start carries its own negation ("I came with no experience").
-        if not is_arc and (
-                is_negated(text, pos + 1) or re.search(r"\bnot\b|\bnever\b|n['’]t\b", inner, _I)):
+        # So does the "from" end of "went from never having touched X to owning it".
+        inner_neg = re.search(r"\bnot\b|\bnever\b|n['’]t\b", inner, _I)
+        if inner_neg and re.search(r"\bwent\s+from\b", inner[:inner_neg.start()], _I):
+            inner_neg = None
+        if not is_arc and (is_negated(text, pos + 1) or inner_neg):
             continue
         if _found_out(text, end, inner):
             continue

@@ -18,7 +18,7 @@ _AFTER_JOB_PATTERNS = (
                r"(?:where\s+|in\s+the\s+(?:seat|chair|position)\s+(?:where\s+)?)you['’]?(?:re|\s+are)"
                r"(?:\s+(?:sitting|sat))?(?:\s+(?:right\s+)?(?:now|today))?", _I),
     re.compile(rf"\b(?:have|take|get|steal|fill|inherit|sit\s+in|sitting\s+in|be\s+in|being\s+in|"
-               rf"doing|do|move\s+into|moving\s+into|step\s+into|stepping\s+into|"
+               rf"doing|do|move\s+into|moving\s+into|step\s+(?:straight\s+|right\s+)?into|stepping\s+into|"
                rf"take\s+over|grow\s+into|land|want|after|eyeing|eye|covet|gunning\s+for|"
                rf"aiming\s+for|aim\s+for|going\s+for)\s+your\s+(?:own\s+)?{_THEIR_SEAT}\b"
                rf"(?!\s+(?:description|posting|ad|advert|listing|offer|spec|requirements))", _I),
@@ -26,7 +26,8 @@ _AFTER_JOB_PATTERNS = (
                r"become\s+your\s+boss|be\s+your\s+manager|manage\s+you|outrank\s+you)\b(?:\s+you)?"
                r"|\byour\s+(?:successor|replacement)\b|\bdoing\s+(?:exactly\s+)?what\s+you['’]?"
                r"(?:re|\s+are)?\s*do(?:ing)?\b|\bdo\s+(?:exactly\s+)?what\s+you\s+do\b|"
-               r"\bbe\s+(?:where|who)\s+you\s+are\b|\bin\s+your\s+shoes\b|\bbe\s+you\b", _I),
+               r"\bbe\s+(?:where|who)\s+you\s+are\b|\bin(?:to)?\s+your\s+shoes\b|"
+               r"\b(?:to|I['’]d|I\s+would|I\s+could|I['’]ll|I\s+will)\s+be\s+you\b", _I),
 )
 _AFTER_JOB_PATTERNS = (
     *_AFTER_JOB_PATTERNS,
@@ -46,6 +47,7 @@ _AFTER_JOB_PATTERNS = (
     # word order ("your position is the one I'd be aiming for", "so I guess your job ha").
     re.compile(r"\byour\s+(?:own\s+)?(?:job|position|chair|seat|role|post)\b(?!\s+(?:description|"
                r"posting|ad|advert|listing|offer|spec|requirements|sounds|seems|looks|must|easier|"
+               r"is\s+safe|safe|"
                r"title\s+is|in|on|as\s+(?:a\s+)?(?:mentor|coach)|overseeing|covers|involves|here\s+is)\b)",
                _I),
 )
@@ -78,8 +80,8 @@ _WANT_FRAME = re.compile(
 #: for have/got/do ("the role you have open", "the job you do is hard").
 _NOW = r"(?:now|today|right\s+now|at\s+the\s+moment|currently|these\s+days)"
 _THEIR_POST_NOW = re.compile(
-    rf"\b(?:job|role|position|post|seat|chair|title)\s+(?:that\s+|which\s+)?you(?:\s+(?:currently\s+)?"
-    rf"(?:hold|occupy)\b|(?:['’]ve|\s+have)\s+(?:held|occupied)\b|(?:['’]re|\s+are)\s+sitting\s+in\b|(?:\s+(?:currently\s+)?(?:have|do)|"
+    rf"\b(?:job|role|position|post|seat|chair|title|one)\s+(?:that\s+|which\s+)?you(?:\s+(?:currently\s+)?"
+    rf"(?:hold|occupy|sit\s+in)\b|['’]ve\s+got\b(?!\s+(?:open|advertised|free|going|here\s+for))|(?:['’]ve|\s+have)\s+(?:held|occupied)\b|(?:['’]re|\s+are)\s+sitting\s+in\b|(?:\s+(?:currently\s+)?(?:have|do)|"
     rf"['’]ve\s+got|\s+have\s+got|['’]re\s+doing|\s+are\s+doing|['’]re\s+in|\s+are\s+in)\s+{_NOW}\b)",
     _I)
 #: A role the speaker wants, said to be the interviewer's: "the project director job, which I
@@ -89,6 +91,10 @@ _ROLE_IS_YOURS = re.compile(
     r"\b(?:which|that|who)\s+(?:I\s+(?:gather|think|believe|understand|know|assume|guess|hear)\s+)?"
     r"(?:is|['’]s)\s+(?:currently\s+|basically\s+|actually\s+)?(?:yours|you)\b(?!\s*['’])|"
     rf"\b(?:like|as)\s+you\s+(?:are|were)\s+(?:{_NOW}|here)\b|"
+    # "That's your title, if I've got it right", "right now that's you", "the way you do now".
+    r"\b(?:that|which)(?:['’]s|\s+is)\s+(?:currently\s+|basically\s+)?(?:you|yours|your\s+(?:title|"
+    r"remit|job|role|post|position|patch|seat|chair))\b(?!\s*['’])|"
+    rf"\b(?:the\s+way|what|like)\s+you\s+do\s+(?:{_NOW}|here)\b|"
     r"\b(?:job|role|position|seat|chair)\s+of\s+the\s+(?:person|one|man|woman|manager|boss)\s+"
     r"(?:who|that)\s+(?:is\s+|['’]s\s+)?(?:hir|interview|sit|across)\w*",
     _I)
@@ -96,7 +102,8 @@ _ROLE_IS_YOURS = re.compile(
 _WANTED_ROLE = re.compile(
     r"\b(?:be|become|being|after|as|for|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:manager|director|"
     r"head|lead|chief|partner|principal|boss|owner|supervisor|editor|chef|VP|president)\b|"
-    r"\bjob\s+of\s+the\b", _I)
+    r"\bjob\s+of\s+the\b|\b(?:be|being|I['’]d\s+be|see\s+myself)\s+(?:\w+\s+)?(?:running|heading|"
+    r"leading|managing|in\s+charge\s+of)\b", _I)
 #: Taking it over from them: "take it on from you", "takes the practice over from you when you
 #: go", "taken over from you", "take over the branch from you", "take on your responsibilities".
 _UNIT = (r"(?:team|department|branch|practice|office|store|shop|lab|role|job|post|position|desk|"
@@ -104,8 +111,10 @@ _UNIT = (r"(?:team|department|branch|practice|office|store|shop|lab|role|job|pos
          r"division|group|region|depot|restaurant)")
 _TAKE_FROM_YOU = re.compile(
     rf"\b(?:take|takes|taking|taken|took)\s+(?:(?:it|this|that|(?:the|this|your)\s+(?:[\w-]+\s+)?"
-    rf"{_UNIT})\s+)?(?:over|on)\s+(?:(?:it|this|that|(?:the|this|your)\s+(?:[\w-]+\s+)?{_UNIT})\s+)?"
-    r"from\s+you\b|\b(?:take|takes|taking|taken|took)\s+(?:it|this|that|the\s+\w+)\s+over\s+"
+    rf"{_UNIT})\s+)?(?:over|on)\s+(?:(?:it|this|that|(?:the|this|your)\s+(?:[\w-]+\s+)?{_UNIT}|"
+    r"as\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s+)?"
+    r"from\s+you\b|\b(?:take|takes|taking|taken|took)\s+(?:it|this|that|the\s+\w+|all\s+of\s+that)\s+"
+    r"(?:over|on)\s+"
     r"(?:when|once|after)\s+you\b|\b(?:take|taking|took|taken)\s+(?:on|over)\s+(?:all\s+(?:of\s+)?)?"
     r"your\s+(?:responsibilities|duties|remit|portfolio|reports|desk|department|team)\b",
     _I)
@@ -123,7 +132,7 @@ _INSTEAD_OF_YOU = re.compile(
 _WHEN_YOU_GO = re.compile(
     r"\b(?:once|when|after)\s+you(?:['’]ve|\s+have|['’]re|\s+are)?\s+(?:\w+\s+){0,2}?(?:move[sd]?\s+"
     r"(?:up|on)|moving\s+(?:up|on)|leave|left|leaving|retire[sd]?|retiring|get\s+promoted|"
-    r"promoted|step\s+(?:down|aside|up)|go|gone|going|go\s+up|move\s+on)\b", _I)
+    r"promoted|step\s+(?:down|aside|up|back)|go|gone|going|go\s+up|move\s+on)\b", _I)
 _TAKING_OVER = re.compile(
     r"\b(?:take\s+over|taking\s+over|step\s+in|step\s+into|move\s+into|fill|replace|successor|"
     r"the\s+one\s+(?:who|running|heading|leading|in\s+charge)|running\s+it|run\s+it|in\s+charge|"
@@ -171,7 +180,13 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
                 continue  # "not instead of you", "I don't want to take over from you"
             if re.search(r"\bif\s+I\s+were\b|\bwere\s+I\b", text[s0:m.start()], _I):
                 continue  # "if I were in your place, I'd ...": advice, not ambition
-            if pattern is _ROLE_IS_YOURS and not _WANTED_ROLE.search(text, s0, m.start()):
+            # The wanted role may be named in the sentence before: "Production director
+            # here. That's your title."
+            lo = _sentence_span(text, s0 - 1)[0] if s0 > 0 else s0
+            if pattern is _ROLE_IS_YOURS and not (
+                    _WANTED_ROLE.search(text, lo, m.start())
+                    or (m.group(0).lower().startswith(("that", "which"))
+                        and _ROLE_CONTEXT.search(text, lo, m.start()))):
                 continue  # "the team that's you and me", "a leader like you are"
             if pattern is _INSTEAD_OF_YOU and m.group(0).lower().startswith(
                     ("instead", "rather", "in place")) and not _ROLE_CONTEXT.search(sentence):
@@ -201,16 +216,19 @@ def check_not_after_your_job(text: str, question: Question | None) -> Finding:
             if pattern is _AFTER_JOB_PATTERNS[_NAYJ_OBJECT_NEEDS_AMBITION]:
                 s0, s1 = _sentence_span(text, m.start())
                 before = text[max(s0, m.start() - 25):m.start()]
+                if re.search(r"(?:chair|seat|position)$", low):
+                    before = re.sub(r"\bin\s+$", "", before)  # "(sort of) in your chair"
                 framed = _AMBITION.search(text[s0:s1]) or _has_ambition(text, m.start(), question)
                 if not framed or re.search(
-                        r"\b(?:about|in|of|for|with|from|read|make|help|support|doing\s+well|"
+                        r"\b(?:about|of|for|with|from|read|make|help|support|doing\s+well|"
+                        r"(?<!,\s)in|"
                         r"easier|describe[sd]?|understand|know|learn|hear|ask|explain|appreciate|"
                         r"respect|value|admire|see|share)\s+$", before, _I):
                     continue
             if low.startswith(("succeed", "replac")) and not re.search(
                     r"\b(?:you|your)\b", text[m.start():m.end() + 12], _I):
                 continue  # "succeed in sales", "replaced the old system"
-            if low.startswith("be you") and re.search(r"^\s*(?:with|and|for|to|in)\b",
+            if low.endswith("be you") and re.search(r"^\s*(?:with|and|for|to|in)\b",
                                                       text[m.end():], _I):
                 continue
             if re.match(r"[^.!?]{0,12}\b(?:in\s+terms\s+of|expertise|knowledge|skill|craft)\b|"
