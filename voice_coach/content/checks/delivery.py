@@ -224,6 +224,52 @@ _STRONG_TIMELY = re.compile(
     r"(?:like|as)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:said|promised|committed)\b|"
     r"(?:keep|keeps|kept|keeping|run|runs|ran|running)\s+(?:[\w'’-]+\s+){0,3}?(?<!time\s)to\s+"
     r"(?:time|schedule)\b)", _I)
+# --- Classes of expression added for the third round of blind answers (blind_j..m) --------
+#: Done before the event it was needed for: "handed over before the start of term", "live a
+#: full week before the exhibition opened", "in the warehouse before every one of them",
+#: "went up before the minister's box closed"; "at or under the quote"; "at the advertised
+#: time", "on the date you've announced"; "for less than the £500 the trustees had set
+#: aside"; "turned it round overnight"; a promise with a date: "you'll have a clean file
+#: before the cutover rehearsal", "by day thirty you'll have a written plan".
+_EVENT = (r"(?:start|term|launch(?:es)?|opening|opened|opens|deadline|date|cutover|go-?live|"
+          r"rehearsal|audit|auditors|inspection|inspectors|closed|slot|exam|season|came\s+back|"
+          r"came\s+in|arrived|began|begins|one\s+of\s+them|move-?in|fair|show|event|exhibition|"
+          r"conference|peak|rush|visit|students|guests|doors)")
+_ROUND3_TIMELY = re.compile(
+    r"\b(?:handed\s+over|live|ready|done|finished|complete[d]?|delivered|cleared|in\s+place|"
+    r"in\s+the\s+warehouse|on\s+(?:the\s+)?shelves|went\s+(?:up|out|in)|gone\s+(?:up|out|in)|"
+    r"signed\s+off|installed|fitted|shipped|submitted|filed|sent|printed)\s+"
+    r"(?:(?:a|one|two|three|four|a\s+full|a\s+whole|well|comfortably|long|days?|weeks?|"
+    r"months?|clear)\s+)*before\s+(?:the|every|each|its|their|our|your|a|any)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?{_EVENT}\b|"
+    r"(?:at\s+or\s+)?(?:under|below|within)\s+(?:the|my|our|their|its)\s+(?:original\s+)?"
+    r"(?:quote|quotation|estimate)s?\b|"
+    r"\b(?:at|on)\s+(?:the|its|their|our)\s+(?:advertised|agreed|planned|promised|scheduled|"
+    r"announced|published|original)\s+(?:[\w-]+\s+)?(?:time|date|day|weekend|slot)\b|"
+    r"\bon\s+the\s+date\s+(?:you|we|they|I)(?:['’]ve|\s+have|\s+had)?\s+(?:announced|promised|"
+    r"agreed|set|given)\b|\bon\s+(?:launch|opening)\s+(?:day|night)\b|"
+    r"\bfor\s+less\s+than\s+(?:the\s+)?[^.;!?]{0,30}?\b(?:set\s+aside|budgeted|allocated|"
+    r"quoted|approved)\b|"
+    r"\bturn(?:ed|s)?\s+(?:[\w'’,-]+\s+){0,8}?(?:round|around)\s+(?:overnight|the\s+same\s+day|"
+    r"in\s+(?:a|one|an|two|\d+)\s+(?:day|night|hour|hours))\b|"
+    r"\b(?:I['’]ll|I\s+will|I['’]d|you['’]ll|you\s+will|you['’]d)\s+have\s+(?:it|them|this|that|"
+    r"a|an|the|every|all|your)\s+(?:[\w'’-]+\s+){0,6}?(?:by|within|before)\s+(?:the\s+end\s+of|"
+    r"day|week|month|my\s+first|the\s+first|end\s+of|\w+day\b|the\s+[\w-]+\s+(?:rehearsal|"
+    r"deadline|launch|audit|cutover|go-?live))|"
+    r"\bby\s+(?:day|week|month|the\s+end\s+of)\s+[\w\s]{1,20}?,?\s+you['’]ll\s+have\b|"
+    r"\b(?:dates?|deadlines?)\s+(?:that\s+)?I\s+(?:set|give|agree|commit\s+to)\b[^.;!?]{0,20}?"
+    r"\bI\s+(?:keep|hit|meet)\b|"
+    r"\b(?:every|each|all)\s+(?:[\w'’-]+\s+){0,4}?(?:date|deadline|milestone)s?\s+(?:has|have)\s+"
+    r"been\s+(?:met|hit|kept)\b|\bon\s+the\s+(?:\w+day|day|date)\s+(?:it|they)\s+(?:was|were)\s+"
+    r"due\b", _I)
+#: A clean record said with its own negation: "nothing ever went out late", "I don't miss
+#: dates", "didn't breach the twenty-working-day limit once".
+_ROUND3_RECORD = re.compile(
+    r"\b(?:nothing|no\s+\w+)\s+(?:ever\s+)?(?:went|goes|has\s+gone|left|was\s+sent)\s+out\s+"
+    r"late\b|\b(?:I|we)\s+(?:don['’]?t|do\s+not|never)\s+miss\s+(?:dates|deadlines|a\s+date|a\s+"
+    r"deadline)\b|\b(?:didn['’]?t|never|haven['’]?t|not\s+once)\s+(?:\w+\s+)?breach(?:ed)?\s+"
+    r"(?:a|the|any|one|our)\s+(?:[\w'’-]+\s+){0,3}?(?:limit|deadline|target|sla|window)s?\b", _I)
+
 #: Punctuality is not delivery: "I'm always on time for meetings", "arrived early".
 _PUNCTUALITY = re.compile(
     r"\b(?:arriv\w*|show(?:ed|s)?\s+up|turn(?:ed|s)?\s+up|clock\w*\s+in|"
@@ -299,6 +345,9 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
     for m in _CLEAN_RECORD.finditer(text):
         lead = text[m.end("neg"):m.start("late")]
         if (_NOT_ABOUT_RECORD.search(lead) or _PUNCTUALITY.search(lead)
+                or (m.group("late").lower() == "late" and re.search(
+                    r"\b(?:I\s+was|I['’]ve\s+been|I\s+have\s+been|I['’]m|I\s+am)\s+$",
+                    text[max(0, m.start() - 16):m.start()], _I))
                 or _PUNCTUAL_AFTER.match(text, m.end())
                 or not _speaker_sentence(text, m.start())):
             continue  # "I didn't realise we were over budget", "never late for work"
@@ -324,7 +373,10 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
                 or not (_SCHEDULE_NOUN.search(said_before) or _SCHEDULE_NOUN.search(m.group(0)))):
             continue  # "I'd like to think I could hit deadlines"
         spans.append((m.start(), m.end()))
-    for m in _STRONG_TIMELY.finditer(text):
+    for m in _ROUND3_RECORD.finditer(text):
+        if _speaker_sentence(text, m.start(), lenient=True):
+            spans.append((_from_clause_start(text, m.start()), m.end()))
+    for m in (*_STRONG_TIMELY.finditer(text), *_ROUND3_TIMELY.finditer(text)):
         s0, _ = _sentence_span(text, m.start())
         near = text[max(s0, m.start() - 50):m.end() + 30]
         if (is_negated(text, m.start() + 1) or _PUNCTUALITY.search(near)
