@@ -41,10 +41,12 @@ _INTERVIEWER_REF = re.compile(
 )
 _NOT_REAL_QUESTION = re.compile(
     r"\b(?:does\s+(?:that|this)\s+(?:make\s+sense|answer|help)|did\s+(?:I|that)\s+answer|"
-    r"is\s+(?:that|this)\s+(?:a\s+)?(?:ok|okay|alright|all\s+right|what\s+you|fine|enough|good|"
+    r"is\s+(?:that|this)\s+(?:,\s*is\s+(?:that|this)\s+)?(?:an?\s+)?(?:ok|okay|alright|all\s+right|"
+    r"what\s+you|fine|enough|good|"
     r"right|bad|useful|helpful|the\s+(?:kind|sort)\s+of)|"
     r"(?:would|will|is)\s+it\s+(?:be\s+)?possible\s+(?:for\s+me|if\s+I)|"
     r"do\s+you\s+(?:know|see)\s+what\s+I\s+mean|you\s+know\s+what\s+I\s+mean|"
+    r"what(?:['’]s|\s+is)\s+the\s+(?:use|point|good)\s+of|"
     r"am\s+I\s+(?:making|rambling|talking|going)|should\s+I\s+(?:go\s+on|continue|stop|keep)|"
     r"can\s+I\s+(?:go\s+on|continue|start\s+(?:again|over))|"
     r"could\s+you\s+repeat|can\s+you\s+repeat|what\s+was\s+the\s+question|"
@@ -138,6 +140,13 @@ def _answered_at_once(text: str, end: int) -> bool:
     return _ANSWERED_AT_ONCE.match(text, end) is not None
 
 
+# The speaker answering with a generic "you" ("So what do you do when every customer phones
+# at once? You pick the ones whose cargo spoils."): a rhetorical question.
+_GENERIC_YOU_ANSWER = re.compile(
+    r"\s*(?:well,?\s+)?you\s+(?!know\b|mentioned\b|said\b|asked\b|might\b|may\b|told\b|"
+    r"talked\b|described\b|wrote\b)[a-z]+\b[^?]*?[.!](?:\s|$)", _I)
+
+
 def _leaves_the_floor(text: str, end: int) -> bool:
     """True when what follows a question at ``end`` leaves the interviewer to answer it."""
     return _AFTER_REAL_QUESTION.match(text[end:end + 80]) is not None
@@ -156,6 +165,12 @@ _LOGISTICS_ONLY = re.compile(
     r"interview\s+process|eligible|share\s+scheme|shares|stock\s+options|equity|"
     r"four[\s-]day\s+week|own\s+office|annual\s+leave|gym|discount|pay\s+rise|raise|"
     r"relocation|sick\s+pay|maternity|paternity|parental\s+leave|training\s+budget|"
+    # Start dates, hours, socials and the decision: the speaker's terms, not their work.
+    r"(?:expected|someone|somebody|me)\s+to\s+start|(?:people|staff|everyone)\s+(?:\w+\s+)?"
+    r"get\s+in|full[\s-]time|"
+    r"part[\s-]time|socials|social\s+(?:side|events?|club)|(?:christmas\s+)?part(?:y|ies)|"
+    r"free\s+(?:meals?|food|lunch|parking|drinks?)|closed\s+on|joining\s+date|which\s+office|"
+    r"make\s+(?:a|the|your)\s+decision|title|"
     r"(?:would|will|do|can|could|shall)\s+I\s+(?:get|be\s+(?:eligible|paid|allowed)|"
     r"need\s+my\s+own|have\s+my\s+own|start|hear|receive))\b"
     r"(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
@@ -274,6 +289,7 @@ def check_engagement(text: str, question: Question | None) -> Finding:
             body = st.rstrip(" ?")
             if (_NOT_REAL_QUESTION.search(st) or _SELF_ANSWERED.match(st)
                     or _answered_at_once(text, sent.end)
+                    or _GENERIC_YOU_ANSWER.match(text, sent.end)
                     or _REPORTED.search(st) or _LOGISTICS_ONLY.search(body)):
                 pass
             elif len(body.split()) >= 4 and (_INTERVIEWER_REF.search(body) or (
