@@ -118,7 +118,7 @@ _GROWTH_PATTERNS = (
                r"hopeless|awful|terrible|rubbish|disorgani[sz]ed))\b[^.?!]{0,160}?\b(?:now|these\s+"
                r"days|nowadays)\s+(?:I|I['’]m|I\s+am|I\s+can)\b", _I),
     re.compile(r"\b(?:joined|signed\s+up\s+(?:to|for)|enrolled\s+(?:in|at|on))\s+(?:a\s+|the\s+|"
-               r"my\s+local\s+)?(?:toastmasters|speaking\s+club|debating\s+(?:club|society)|"
+               r"my\s+local\s+|(?:the\s+)?[\w-]+['’]s\s+)?(?:toastmasters|speaking\s+club|debating\s+(?:club|society)|"
                r"evening\s+class|night\s+school|coding\s+club|mentoring\s+scheme|training\s+"
                r"scheme|apprenticeship)\b", _I),
     re.compile(r"\b(?:got|get|getting|became|become)\s+(?:\w+\s+)?certified\b|\bearned\s+(?:a|my|"
@@ -133,6 +133,9 @@ _GROWTH_PATTERNS = (
     # ("we went from 110 to 160 orders"), and "we" is left out for the same reason.
     re.compile(r"\bI\s+(?:\w+\s+)?went\s+from\s+[^.!?;]{3,100}?\bto\s+(?:be(?:ing)?|"
                r"(?!(?:about|around|nearly|almost|over)\b)\w+ing|the\s+one|someone|a|an)\b", _I),
+    re.compile(r"\b(?:took|turned|taken|made|brought)\s+me\s+from\b[^.!?;]{3,100}?\b(?:to|into)\b|"
+               r"\bI(?:['’]ve|\s+have)\s+(?:\w+\s+)?gone\s+from\b[^.!?;]{3,100}?\bto\s+\w+|"
+               rf"\bmy\s+(?:[\w-]+\s+)?{_SKILL_NOUN}\s+went\s+from\b", _I),
     _BECAME_GOOD,
     re.compile(rf"\b(?:improv|develop|grow|grew|built|build|sharpen|strengthen|hon|deepen|"
                rf"expand|broaden|widen|stretch)\w*\s+(?:up\s+)?(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -156,7 +159,8 @@ _GROWTH_PATTERNS = (
                r"(?:years?|months?)|after\s+\w+\s+(?:years?|months?))\b", _I),
     # Qualifications earned or sat: "passed CFA level one", "had my Gas Safe registration",
     # "got my coded welding tickets", "did my NVQ level three", "sent me to do NVQ level 3".
-    re.compile(rf"\b(?:passed|earned|gained|got|getting|achieved|obtained|had|completed|did|do|"
+    re.compile(rf"\b(?<!['’]ve\s)(?<!have\s)(?:passed|earned|gained|got|getting|achieved|obtained|"
+               rf"(?<!I\s)had|completed|did|do|"
                rf"doing|sat|sit|(?:paid|pay|paying)\s+for|funded|sponsored|put\s+me\s+through)\s+(?:my|the|a|an|his|her)?\s*(?:[\w-]+\s+){{0,3}}?{_QUALIFICATION}\b",
                _I),
     # A named exam or certificate passed: "passed the AWS Solutions Architect Associate".
@@ -194,7 +198,16 @@ _NOVICE_START = re.compile(
     r"(?:start(?:ed)?|join(?:ed)?|arrived|came|come|went)\s+in|I\s+(?:came|come)\s+with)\b"
     r"[^.!?]{0,40}?\b(?:no\s+experience|not\s+knowing|knowing\s+nothing|barely|unable|"
     r"only\s+(?:really\s+|ever\s+)?(?:knowing|done|driven|used|worked)|with\s+no\s+\w+|"
-    r"couldn['’]?t|can['’]?t|cannot|don['’]?t|didn['’]?t|never)\b", _I)
+    r"couldn['’]?t|can['’]?t|cannot|don['’]?t|didn['’]?t|never)\b"
+    # "I'd never designed a segment ring", "I couldn't hold a Year 9 set", "knowing nothing",
+    # "able to change oil and not much else", "X used to be my weak spot", "I used to get
+    # flustered": a novice state, wherever the sentence starts.
+    r"|\bI(?:['’]d|\s+had)\s+never\s+(?!been\s+(?:late|happier|busier|prouder))\w+|"
+    r"\bI\s+(?:couldn['’]?t|could\s+(?:barely|hardly|not))\s+\w+|\b(?:I|I\s+was)\s+"
+    r"(?:\w+\s+){0,3}?(?:not\s+knowing|knowing\s+nothing|who\s+could\s+(?:barely|hardly|n['’]t)|"
+    r"able\s+to\s+[\w\s]{1,25}?and\s+not\s+much\s+else)\b|\bused\s+to\s+be\s+my\s+weak\s+spot\b|"
+    r"\bI\s+used\s+to\s+(?:get|go|be)\s+(?:\w+\s+)?(?:flustered|nervous|red|scared|terrified|"
+    r"anxious|panicky|lost)\b", _I)
 #: How far after the novice start the later state may come, in characters (about two
 #: sentences of a short spoken answer).
 ARC_REACH_CHARS: int = 260
@@ -202,7 +215,14 @@ _LATER_STATE = re.compile(
     r"\b(?:after\s+(?:a|one|two|three|four|six|\d+|a\s+few|a\s+couple\s+of)\s+(?:years?|months?)|"
     r"by\s+the\s+end|within\s+(?:a|one|two|three|six|\d+)\s+(?:years?|months?)|"
     r"(?:so\s+)?now\s+I|these\s+days\s+I|today\s+I|came\s+out|ended\s+up|left\s+(?:able|"
-    r"as|knowing|doing|running))\b", _I)
+    r"as|knowing|doing|running)|"
+    # "by my second winter", "by the end of my first term", "three years on I'm", "since then
+    # I've led", "over the next two seasons I got to where", "within the year I was".
+    r"by\s+(?:the\s+end\s+of\s+)?(?:my|the|our)\s+(?:first|second|third|fourth|fifth|next)\s+"
+    r"(?:year|term|season|winter|summer|month|week|contract|rotation)|(?:\w+\s+)?(?:years?|"
+    r"months?)\s+on\s+I|since\s+then\s+I|over\s+the\s+next\s+\w+\s+(?:seasons|years|months)\s+I|"
+    r"within\s+the\s+(?:year|month|first\s+\w+)|now\s+I['’]m|by\s+(?:my\s+)?(?:\w+\s+)?"
+    r"(?:months|eighteen|nineteen|twenty))\b", _I)
 
 # "Learned" in the "found out" sense: a clause or "that" follows, maybe after an adjunct
 # ("I learned in my second week that our biggest client ...", "when I learned it had gone").
