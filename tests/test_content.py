@@ -417,3 +417,18 @@ def test_focus_evidence_is_the_clause_not_the_bare_your_team(text, evidence):
     focus = next(c for c in report.checks if c.id == "hiring_manager_focus")
     assert [e.text for e in focus.evidence] == [evidence]
     assert evidence in focus.advice
+
+
+@pytest.mark.parametrize("text", [
+    "Audiences at our theatre grew by forty per cent last year, which was wonderful to be "
+    "around. Most of that was the new artistic director's programming, if I'm honest; I was in "
+    "the box office answering the phones when the shows sold out.",
+    "The proudest moment on my last ward was when length of stay came down by nearly two days. "
+    "To be fair, that was my matron's project from start to finish; I mostly kept the rota "
+    "covered while she did it.",
+])
+def test_a_result_credited_to_someone_else_is_not_the_speakers(text):
+    assert not check_content(text).check("results_framing").detected
+    # without the credit line, the same result is the speaker's
+    own = text.split(". ")[0] + ", after I rebuilt the process."
+    assert check_content(own).check("results_framing").detected

@@ -14,6 +14,7 @@ from voice_coach.content.checks import (
     check_hiring_manager_focus,
     check_personal_value_trap,
 )
+from voice_coach.content.checks.results import credited_elsewhere
 from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
     CheckResult,
@@ -99,6 +100,8 @@ def check_content(text: str, *, question: Question | None = None,
     # Where the rules found nothing, the learned back-off may still detect the check; its
     # evidence is the sentence it scores highest (content/learned.py).
     for cid, hit in learned_hits(text, word_count=word_count).items():
+        if cid == "results_framing" and credited_elsewhere(text, hit.start):
+            continue  # "Most of that was the new director's programming": not the speaker's
         if not findings[cid].detected:
             findings[cid] = Finding(((hit.start, hit.end),),
                                     {"learned_probability": round(hit.probability, 3)})

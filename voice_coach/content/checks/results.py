@@ -24,7 +24,7 @@ from voice_coach.content._text import (
 from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
 from voice_coach.questions import Question
 
-__all__ = ["check_results_framing"]
+__all__ = ["check_results_framing", "credited_elsewhere"]
 
 #: Longest look-ahead, in characters (about 30 words), for the outcome that follows a cue in its
 #: clause. The longest such clause in the labelled answers is well under this; without a cap,
@@ -902,5 +902,38 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                 quantified = True
         # 7. Outcomes without an outcome verb and a number (see _second_round_spans).
         spans.extend(_second_round_spans(text, sent))
+    spans = [(a, b) for a, b in spans if not credited_elsewhere(text, a)]
+    spans = [(a, b) for a, b in spans if not _TARGET_BEFORE.search(clause_prefix(text, a))]
     merged = _merge(spans)
     return Finding(merged, {"quantified": quantified, "helped_form": helped_form})
+
+
+# The speaker hands the credit to someone else in the next sentences: "Most of that was the
+# new artistic director's programming", "To be fair, that was my matron's project", "the
+# heavy lifting was done by the lads before me", "most of the credit goes to the night shift
+# manager".
+_CREDIT_ELSEWHERE = re.compile(
+    r"\b(?:(?:most|all|much)\s+of\s+(?:that|it|this)\s+was|that\s+was\s+(?:all\s+)?)\s*"
+    r"(?:down\s+to\s+)?(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\b|"
+    r"\b(?:the\s+)?(?:heavy\s+lifting|real\s+work|credit)\s+(?:was\s+done\s+by|goes\s+to|"
+    r"belongs\s+to|was\s+(?:theirs|his|hers))\b|\bmost\s+of\s+the\s+credit\b", re.IGNORECASE)
+#: How many sentences after a result a credit to someone else still refers to it.
+CREDIT_REACH_SENTENCES: int = 2
+
+
+def credited_elsewhere(text: str, pos: int) -> bool:
+    """True when one of the next sentences gives the result at ``pos`` to someone else."""
+    s0, s1 = _sentence_span(text, pos)
+    end = s1
+    for _ in range(CREDIT_REACH_SENTENCES):
+        if end >= len(text):
+            break
+        end = _sentence_span(text, end)[1]
+    return _CREDIT_ELSEWHERE.search(text, s0, end) is not None
+
+
+# A number that is a target, not an outcome: "our burglary target, which is a twenty per cent
+# reduction by 2026", "my target this year is 350 thousand in new accounts".
+_TARGET_BEFORE = re.compile(
+    r"\b(?:target|goal|aim|objective|ambition|quota)s?\b(?:\s+(?:this|next)\s+(?:year|quarter))?"
+    r"\s*(?:,?\s*which)?\s+(?:is|was|of|would\s+be)\b[^.;!?]{0,20}$", re.IGNORECASE)
