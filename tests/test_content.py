@@ -432,3 +432,15 @@ def test_a_result_credited_to_someone_else_is_not_the_speakers(text):
     # without the credit line, the same result is the speaker's
     own = text.split(". ")[0] + ", after I rebuilt the process."
     assert check_content(own).check("results_framing").detected
+
+
+@pytest.mark.parametrize("text", [
+    "We had a regulatory deadline for the March returns and the third party vendor delivered "
+    "their file three weeks late, so the whole submission slipped. I was the analyst on it.",
+    "Please, I've been out of work since March. I'll take any shift you've got: nights, "
+    "weekends, bank holidays, anything.",
+    "I make classes fun, and fun is what keeps members paying. At my last gym the Tuesday HIIT "
+    "went from eight regulars to a waiting list.",
+])
+def test_gain_words_in_another_sense_are_not_the_personal_value_trap(text):
+    assert not check_content(text).check("personal_value_trap").detected

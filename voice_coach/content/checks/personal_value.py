@@ -130,6 +130,18 @@ NEGATED_LIST_CHARS: int = 150
 #: Money words that the salary question asks about: stating a range there is the answer.
 _SALARY_WORDS = re.compile(r"^(?:salary|pay|paycheck|paycheque|money|benefits|bonus(?:es)?)$",
                            _I)
+# A gain word in another sense: "third party", "bank holidays" and "the summer-holiday
+# squeeze" as dates, "the agencies you pay", "stock money", "the reason you got promoted",
+# "our rent arrears", "I make classes fun" (fun for the customers).
+_OTHER_SENSE = re.compile(
+    r"\bthird[\s-]party\b|\bbank\s+holidays?\b|\b\w+-holidays?\b|\bschool\s+holidays?\b|"
+    r"\b(?:you|they|we|customers?|clients?|members?|traders?)\s+(?:\w+\s+)?pay(?:ing)?\b|"
+    r"\b(?:stock|their|customers?['’]?|clients?['’]?|traders?['’]?)\s+money\b|"
+    r"\bthe\s+money\s+into\b|\byou\s+(?:got\s+|get\s+|were\s+|are\s+)?promoted\b|"
+    r"\brent\s+(?:arrears|collection|accounts?|roll)\b|"
+    r"\bmake\s+(?:\w+\s+){0,2}?fun\b|\bfun\s+(?:is|was)\s+what\s+keeps\b", _I)
+#: Characters either side of a gain word that :data:`_OTHER_SENSE` reads.
+OTHER_SENSE_CHARS: int = 30
 #: The trap fires when personal gains outnumber the answer's results by this many
 #: (CONTENT.md: "dwells on ... without tying it to results"); with no result at all, one
 #: framed gain is enough.
@@ -238,6 +250,11 @@ def check_personal_value_trap(text: str, question: Question | None,
             r"\b(?:it|that|there|the)\b", st, _I) is not None)
         for m, self_framed in found:
             word = m.group(0)
+            window = st[max(0, m.start() - OTHER_SENSE_CHARS):m.end() + OTHER_SENSE_CHARS]
+            if any(o.start() <= m.start() - max(0, m.start() - OTHER_SENSE_CHARS) < o.end()
+                   or o.start() < m.end() - max(0, m.start() - OTHER_SENSE_CHARS) <= o.end()
+                   for o in _OTHER_SENSE.finditer(window)):
+                continue  # the word in another sense ("third party", "agencies you pay")
             if not self_framed:
                 if salary_question and _SALARY_WORDS.match(word) and not re.search(
                         r"\b(?:need|needs|bills|afford|desperate|rent|debt|mortgage)\b", st, _I):
