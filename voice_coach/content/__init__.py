@@ -85,14 +85,15 @@ def check_content(text: str, *, question: Question | None = None,
     if len(text) > MAX_ANSWER_CHARS:
         raise InputTextError(f"the answer is {len(text):,} characters long; the limit is "
                              f"{MAX_ANSWER_CHARS:,}")
-    # Each check runs once: hiring-manager focus reads the engagement finding, and the
+    # Each check runs once: hiring-manager focus reads the engagement and not-after-your-job
+    # findings, and the
     # personal-value trap reads the results and growth findings.
     found: dict[str, Finding] = {}
     for cid in ("results_framing", "engagement", "skills_growth", "supplicant_language",
                 "delivery_promises", "not_after_your_job"):
         found[cid] = CHECKS[cid](text, question)
-    found["hiring_manager_focus"] = check_hiring_manager_focus(text, question,
-                                                               found["engagement"])
+    found["hiring_manager_focus"] = check_hiring_manager_focus(
+        text, question, found["engagement"], found["not_after_your_job"])
     found["personal_value_trap"] = check_personal_value_trap(
         text, question, found["results_framing"], found["skills_growth"])
     findings: dict[str, Finding] = {cid: found[cid] for cid in CHECK_IDS}

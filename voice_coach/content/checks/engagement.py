@@ -166,7 +166,8 @@ _LOGISTICS_ONLY = re.compile(
     r"four[\s-]day\s+week|own\s+office|annual\s+leave|gym|discount|pay\s+rise|raise|"
     r"relocation|sick\s+pay|maternity|paternity|parental\s+leave|training\s+budget|"
     # Start dates, hours, socials and the decision: the speaker's terms, not their work.
-    r"(?:expected|someone|somebody|me)\s+to\s+start|(?:people|staff|everyone)\s+(?:\w+\s+)?"
+    r"(?:expected|someone|somebody|me)\s+to\s+start|(?:person|candidate|hire|I)\s+(?:would|will|"
+    r"could|should|can)\s+start|(?:people|staff|everyone)\s+(?:\w+\s+)?"
     r"get\s+in|full[\s-]time|"
     r"part[\s-]time|socials|social\s+(?:side|events?|club)|(?:christmas\s+)?part(?:y|ies)|"
     r"free\s+(?:meals?|food|lunch|parking|drinks?)|closed\s+on|joining\s+date|which\s+office|"

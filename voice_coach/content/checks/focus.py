@@ -250,8 +250,8 @@ def _their_need_spans(text: str) -> list[tuple[int, int]]:
 # "what's the bit of your job you'd rather not do") or asks only what the job is like for
 # the newcomer ("what does the first month look like for someone in this role").
 _TURN_BACK = re.compile(
-    r"\b(?:you|yourself)\s+(?:answer|handle|deal\s+with)\b|\byour\s+own\s+(?:job|role|answer|"
-    r"work)\b|\byou['’]?d\s+rather\s+not\b|\byou\s+(?:most\s+)?(?:dislike|hate|enjoy|love|like)\b|"
+    r"\b(?:you|yourself)\s+(?:answer|handle|deal\s+with)\b|\byour\s+own\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:job|role|answer|work|quality|qualities|weakness|strength)\b|\bwhat\s+made\s+you\b|\byou['’]?d\s+rather\s+not\b|\byou\s+(?:most\s+)?(?:dislike|hate|enjoy|love|like)\b|"
     r"\bwhat\s+about\s+you\b|\banswer\s+that\b",
     _I,
 )
@@ -302,7 +302,8 @@ _OFFERS_HELP = re.compile(
 
 
 def check_hiring_manager_focus(text: str, question: Question | None,
-                               engagement: Finding | None = None) -> Finding:
+                               engagement: Finding | None = None,
+                               their_job: Finding | None = None) -> Finding:
     """Run the ``hiring_manager_focus`` check of shared/CONTENT.md on one answer.
 
     Parameters
@@ -314,6 +315,9 @@ def check_hiring_manager_focus(text: str, question: Question | None,
     engagement : Finding or None
         The ``engagement`` finding of the same answer (computed when None): its questions
         about the interviewer's work also turn toward their side.
+    their_job : Finding or None
+        The ``not_after_your_job`` finding of the same answer, if known: a sentence aimed at
+        the interviewer's own post serves that ambition, not their goals.
 
     Returns
     -------
@@ -348,6 +352,10 @@ def check_hiring_manager_focus(text: str, question: Question | None,
     # Sentence-level tests once per sentence, not once per match (a long answer has many).
     sentence_of = {s: _sentence_span(text, s) for s, _ in spans}
     seat = {sp for sp in set(sentence_of.values()) if _THEIR_SEAT.search(text[slice(*sp)])}
+    if their_job is not None:  # unless the span itself names their needs ("the targets")
+        ambition = {_sentence_span(text, s) for s, _ in their_job.spans}
+        spans = [(s, e) for s, e in spans
+                 if sentence_of[s] not in ambition or _NEED_WORD.search(text, s, e)]
     spans = [(s, e) for s, e in spans
              if sentence_of[s] not in seat
              and not _ACQUAINTANCE_IN.search(text[max(0, s - 30):s])]
