@@ -240,15 +240,16 @@ def _eval_module():
 
 
 #: Bounds the measured figures meet, a small margin under what scripts/eval_content.py printed
-#: (docs/content.md has the tables). Every part but the sealed one was used to develop the
-#: rules and trains the learned back-off, so it must stay near perfect; the sealed part
-#: (120 answers by a writer nobody tuned on, never read case by case) is asserted at what it
-#: measured, not at the issue's 0.9 aim.
-MIN_F1_EACH_CHECK_SEEN = 0.95      # measured: lowest check 0.99
-MIN_MACRO_F1_SEALED = 0.85         # measured 0.89
-MIN_F1_EACH_CHECK_SEALED = 0.65    # measured: lowest check 0.71 (skills_growth)
-#: Precision first (CONTENT.md): on the sealed answers every check measured precision >= 0.79.
-MIN_PRECISION_SEALED = 0.75
+#: (docs/content.md has the tables). Every part but the sealed ones was used to develop the
+#: rules and trains the learned back-off, so it must stay near perfect. The sealed parts
+#: (sealed_g: 120 answers, sealed_i: 160, each by a writer nobody tuned on, never read case
+#: by case) are asserted at what they measured, not at the issue's 0.9 aim.
+MIN_F1_EACH_CHECK_SEEN = 0.94      # measured: lowest check 0.97 (engagement)
+#: part -> (macro F1, each check's F1, each check's precision): precision first (CONTENT.md).
+SEALED_BOUNDS = {
+    "sealed": (0.87, 0.72, 0.75),     # measured 0.90; lowest F1 0.79, lowest precision 0.80
+    "sealed-2": (0.87, 0.78, 0.70),   # measured 0.90; lowest F1 0.84, lowest precision 0.75
+}
 
 
 def _macro(scores) -> float:
@@ -264,18 +265,18 @@ def test_labelled_set_f1():
         assert sum(cid not in c.expected for c in cases) >= 20
         assert sum(cid in c.expected for c in cases) >= 5
     predicted = ev.predict(cases)
-    seen = [c for c in cases if c.part != "sealed"]
+    seen = [c for c in cases if c.part not in SEALED_BOUNDS]
     low = {cid: s.f1 for cid, s in ev.evaluate(seen, predicted).items()
            if s.f1 is not None and s.f1 < MIN_F1_EACH_CHECK_SEEN}
     assert not low, low
-    sealed = [c for c in cases if c.part == "sealed"]
-    assert len(sealed) >= 100
-    scores = ev.evaluate(sealed, predicted)
-    assert _macro(scores) >= MIN_MACRO_F1_SEALED, _macro(scores)
-    weak = {cid: (s.f1, s.precision) for cid, s in scores.items()
-            if (s.f1 or 0.0) < MIN_F1_EACH_CHECK_SEALED
-            or (s.precision or 0.0) < MIN_PRECISION_SEALED}
-    assert not weak, weak
+    for part, (macro, each_f1, each_precision) in SEALED_BOUNDS.items():
+        sealed = [c for c in cases if c.part == part]
+        assert len(sealed) >= 100, part
+        scores = ev.evaluate(sealed, predicted)
+        assert _macro(scores) >= macro, (part, _macro(scores))
+        weak = {cid: (s.f1, s.precision) for cid, s in scores.items()
+                if (s.f1 or 0.0) < each_f1 or (s.precision or 0.0) < each_precision}
+        assert not weak, (part, weak)
 
 
 def test_blind_split_is_fixed_by_hash():

@@ -22,10 +22,12 @@ RESULTY = ("When I took over the returns desk the customers were fed up and the 
 
 
 def test_sealed_answers_are_not_training_data():
-    sealed = tomllib.loads((ROOT / "tests" / "content_cases" / "sealed_g.toml").read_text())
     trained = {text for text, _ in training_cases()}
-    assert len(trained) >= 500
-    assert not trained & {c["text"].strip() for c in sealed["case"]}
+    assert len(trained) >= 1200
+    for name in ("sealed_g.toml", "sealed_i.toml"):
+        sealed = tomllib.loads((ROOT / "tests" / "content_cases" / name).read_text())
+        assert len(sealed["case"]) >= 100
+        assert not trained & {c["text"].strip() for c in sealed["case"]}
 
 
 def test_every_training_label_is_a_check():
