@@ -47,7 +47,7 @@ CLAUSE_MAX_WORDS: int = 14
 _CLAUSE_END = re.compile(r"[,;:.!?\n]|\s(?:and|but|so|because|which|while)\s", _I)
 
 
-def _clause_end(text: str, start: int, end: int) -> int:
+def _widened_end(text: str, start: int, end: int) -> int:
     """Where the clause that holds ``text[start:end]`` ends: at the next clause punctuation or
     conjunction after ``end`` within the sentence, or after :data:`CLAUSE_MAX_WORDS` words
     from ``start``; ``end`` itself when the span already ends with punctuation."""

@@ -12,7 +12,7 @@ from voice_coach.content._text import (
     is_negated,
     sentences,
 )
-from voice_coach.content.checks._base import _I, Finding, _clause_end, _merge, _sentence_span
+from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span, _widened_end
 from voice_coach.content.checks.engagement import check_engagement
 from voice_coach.questions import Question
 
@@ -240,7 +240,7 @@ def _their_need_spans(text: str) -> list[tuple[int, int]]:
                                                   clause_prefix(text, pos), _I):
                 continue
             # The evidence is the clause, not the bare "your team": what about their side.
-            spans.append((pos, _clause_end(text, pos, sent.start + m.end())))
+            spans.append((pos, _widened_end(text, pos, sent.start + m.end())))
     return spans
 
 
@@ -348,7 +348,7 @@ def check_hiring_manager_focus(text: str, question: Question | None,
                     r"\b(?:want|like|love|hope|see\s+myself|aim|plan)\b",
                     clause_prefix(text, m.start()), _I):
                 continue
-            spans.append((m.start(), _clause_end(text, m.start(), m.end())))
+            spans.append((m.start(), _widened_end(text, m.start(), m.end())))
     # Sentence-level tests once per sentence, not once per match (a long answer has many).
     sentence_of = {s: _sentence_span(text, s) for s, _ in spans}
     seat = {sp for sp in set(sentence_of.values()) if _THEIR_SEAT.search(text[slice(*sp)])}
