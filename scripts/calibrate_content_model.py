@@ -15,15 +15,15 @@ answers. Two tables follow.
 
 The rules must not have seen the ``--unseen`` writers: ``--rules-tree`` runs the rules of
 another checkout (a ``git worktree`` of an older commit). :data:`THRESHOLDS` were chosen with
-``--rules-tree`` at commit c83287f, whose rules predate the round-3 writers blind_j..p.
+``--rules-tree`` at commit c74d44c, whose rules predate the round-3 writers blind_j..p.
 
 Writers: the first engineer's sets (answers_a, answers_b, fresh_c) count as one writer; each
 blind_* file is another.
 
 Usage::
 
-    git worktree add /tmp/rules-c83287f c83287f
-    python scripts/calibrate_content_model.py --rules-tree /tmp/rules-c83287f
+    git worktree add /tmp/rules-c74d44c c74d44c
+    python scripts/calibrate_content_model.py --rules-tree /tmp/rules-c74d44c
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from voice_coach.questions import CHECK_IDS
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "voice_coach" / "data" / "content_cases"
 FIRST_WRITER = ("answers_a", "answers_b", "fresh_c")
-#: The writers of the third round: written after the rules of commit c83287f.
+#: The writers of the third round: written after the rules of commit c74d44c.
 UNSEEN_DEFAULT = "blind_j,blind_k,blind_l,blind_m,blind_n,blind_o,blind_p"
 #: How much precision the back-off may cost a check, below its rules' own precision.
 PRECISION_GIVE = 0.05
