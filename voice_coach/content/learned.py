@@ -209,8 +209,9 @@ def learned_hits(text: str, *, word_count: int) -> dict[str, LearnedHit]:
         return {}
     features, models = model
     sents = [s for s in sentences(text) if s.text.strip()]
-    real = [s for s in sents if not _CONDITIONAL_SENTENCE.search(s.text)]
-    whole, real_whole = features.transform([text, " ".join(s.text for s in real)])
+    conditional = [_CONDITIONAL_SENTENCE.search(s.text) is not None for s in sents]
+    real = [s.text for s, cond in zip(sents, conditional, strict=True) if not cond]
+    whole, real_whole = features.transform([text, " ".join(real)])
     hits: dict[str, float] = {}
     for cid, m in models.items():
         if cid in RECORD_CHECKS and not real:
@@ -225,7 +226,7 @@ def learned_hits(text: str, *, word_count: int) -> dict[str, LearnedHit]:
     for cid, p in hits.items():
         scores = models[cid].predict_proba(per_sentence)[:, 1]
         if cid in RECORD_CHECKS:  # the evidence is never a conditional sentence
-            scores[[i for i, s in enumerate(sents) if s not in real]] = -1.0
+            scores[conditional] = -1.0
         best = sents[int(scores.argmax())]
         out[cid] = LearnedHit(cid, p, best.start, best.end)
     return out

@@ -138,6 +138,9 @@ _LATE_TERM = (
     r"(?:[\w'’-]+\s+){0,2}?(?:budget|quote|estimate)s?\b|"
     r"(?:higher|more|bigger)\s+than\s+(?:the|my|our|their|its)\s+(?:[\w'’-]+\s+)?"
     r"(?:quote|estimate|budget)s?\b|"
+    r"miss(?:ed)?\s+(?:dates|deadlines)\b|"
+    r"breach(?:ed)?\s+(?:a|the|any|one|our)\s+(?:[\w'’-]+\s+){0,3}?(?:limit|deadline|target|sla|"
+    r"window)s?\b|"
     r"miss(?:ed)?\s+(?:a|one|any|the|a\s+single)\s+(?:[\w'’-]+\s+){0,2}?(?:deadline|due\s+date|"
     r"date|milestone|delivery|launch|release|window|payroll|filing|handover|shipment|"
     r"performance|show)s?\b|"
@@ -149,7 +152,8 @@ _LATE_TERM = (
 #: A negator that quantifies over the speaker's record: "never", "not once", "not one of",
 #: "no couple has ever", "haven't once".
 _RECORD_NEGATOR = (
-    r"(?:never|not\s+once|not\s+one|not\s+a\s+single|none|nobody|no\s+one|without\s+ever|"
+    r"(?:never|not\s+once|not\s+one|not\s+a\s+single|none|nobody|no\s+one|nothing|without\s+ever|"
+    r"(?:don['’]?t|do\s+not)(?=\s+miss\b)|"
     r"no\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|was|were|did|does)\s+(?:ever\s+)?|"
     r"(?:haven['’]?t|hasn['’]?t|hadn['’]?t|didn['’]?t|won['’]?t|have\s+not|has\s+not|"
     r"did\s+not|will\s+not))"
@@ -224,8 +228,9 @@ _STRONG_TIMELY = re.compile(
     r"(?:like|as)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:said|promised|committed)\b|"
     r"(?:keep|keeps|kept|keeping|run|runs|ran|running)\s+(?:[\w'’-]+\s+){0,3}?(?<!time\s)to\s+"
     r"(?:time|schedule)\b)", _I)
-# --- Classes of expression added for the third round of blind answers (blind_j..m) --------
-#: Done before the event it was needed for: "handed over before the start of term", "live a
+# --- Classes of expression added for the fourth round of blind answers (blind_j..p) -------
+#: Kept to time, more ways (with the guards of _STRONG_TIMELY): done before the event it
+#: was needed for: "handed over before the start of term", "live a
 #: full week before the exhibition opened", "in the warehouse before every one of them",
 #: "went up before the minister's box closed"; "at or under the quote"; "at the advertised
 #: time", "on the date you've announced"; "for less than the £500 the trustees had set
@@ -235,7 +240,7 @@ _EVENT = (r"(?:start|term|launch(?:es)?|opening|opened|opens|deadline|date|cutov
           r"rehearsal|audit|auditors|inspection|inspectors|closed|slot|exam|season|came\s+back|"
           r"came\s+in|arrived|began|begins|one\s+of\s+them|move-?in|fair|show|event|exhibition|"
           r"conference|peak|rush|visit|students|guests|doors)")
-_ROUND3_TIMELY = re.compile(
+_KEPT_TO_TIME = re.compile(
     r"\b(?:handed\s+over|live|ready|done|finished|complete[d]?|delivered|cleared|in\s+place|"
     r"in\s+the\s+warehouse|on\s+(?:the\s+)?shelves|went\s+(?:up|out|in)|gone\s+(?:up|out|in)|"
     r"signed\s+off|installed|fitted|shipped|submitted|filed|sent|printed)\s+"
@@ -262,14 +267,6 @@ _ROUND3_TIMELY = re.compile(
     r"\b(?:every|each|all)\s+(?:[\w'’-]+\s+){0,4}?(?:date|deadline|milestone)s?\s+(?:has|have)\s+"
     r"been\s+(?:met|hit|kept)\b|\bon\s+the\s+(?:\w+day|day|date)\s+(?:it|they)\s+(?:was|were)\s+"
     r"due\b", _I)
-#: A clean record said with its own negation: "nothing ever went out late", "I don't miss
-#: dates", "didn't breach the twenty-working-day limit once".
-_ROUND3_RECORD = re.compile(
-    r"\b(?:nothing|no\s+\w+)\s+(?:ever\s+)?(?:went|goes|has\s+gone|left|was\s+sent)\s+out\s+"
-    r"late\b|\b(?:I|we)\s+(?:don['’]?t|do\s+not|never)\s+miss\s+(?:dates|deadlines|a\s+date|a\s+"
-    r"deadline)\b|\b(?:didn['’]?t|never|haven['’]?t|not\s+once)\s+(?:\w+\s+)?breach(?:ed)?\s+"
-    r"(?:a|the|any|one|our)\s+(?:[\w'’-]+\s+){0,3}?(?:limit|deadline|target|sla|window)s?\b", _I)
-
 #: Punctuality is not delivery: "I'm always on time for meetings", "arrived early".
 _PUNCTUALITY = re.compile(
     r"\b(?:arriv\w*|show(?:ed|s)?\s+up|turn(?:ed|s)?\s+up|clock\w*\s+in|"
@@ -373,10 +370,7 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
                 or not (_SCHEDULE_NOUN.search(said_before) or _SCHEDULE_NOUN.search(m.group(0)))):
             continue  # "I'd like to think I could hit deadlines"
         spans.append((m.start(), m.end()))
-    for m in _ROUND3_RECORD.finditer(text):
-        if _speaker_sentence(text, m.start(), lenient=True):
-            spans.append((_from_clause_start(text, m.start()), m.end()))
-    for m in (*_STRONG_TIMELY.finditer(text), *_ROUND3_TIMELY.finditer(text)):
+    for m in (*_STRONG_TIMELY.finditer(text), *_KEPT_TO_TIME.finditer(text)):
         s0, _ = _sentence_span(text, m.start())
         near = text[max(s0, m.start() - 50):m.end() + 30]
         if (is_negated(text, m.start() + 1) or _PUNCTUALITY.search(near)

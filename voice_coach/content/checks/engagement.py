@@ -135,16 +135,18 @@ _ANSWERED_AT_ONCE = re.compile(
 )
 
 
-def _answered_at_once(text: str, end: int) -> bool:
-    """True when the speaker answers the question that ends at ``end`` themself."""
-    return _ANSWERED_AT_ONCE.match(text, end) is not None
-
-
 # The speaker answering with a generic "you" ("So what do you do when every customer phones
 # at once? You pick the ones whose cargo spoils."): a rhetorical question.
 _GENERIC_YOU_ANSWER = re.compile(
     r"\s*(?:well,?\s+)?you\s+(?!know\b|mentioned\b|said\b|asked\b|might\b|may\b|told\b|"
-    r"talked\b|described\b|wrote\b)[a-z]+\b[^?]*?[.!](?:\s|$)", _I)
+    r"talked\b|described\b|wrote\b)[a-z]+\b[^?]{0,200}?[.!](?:\s|$)", _I)
+
+
+def _answered_at_once(text: str, end: int) -> bool:
+    """True when the speaker answers the question that ends at ``end`` themself: "yes",
+    "well", or a generic "you" ("You pick the ones ...")."""
+    return (_ANSWERED_AT_ONCE.match(text, end) is not None
+            or _GENERIC_YOU_ANSWER.match(text, end) is not None)
 
 
 def _leaves_the_floor(text: str, end: int) -> bool:
@@ -290,7 +292,6 @@ def check_engagement(text: str, question: Question | None) -> Finding:
             body = st.rstrip(" ?")
             if (_NOT_REAL_QUESTION.search(st) or _SELF_ANSWERED.match(st)
                     or _answered_at_once(text, sent.end)
-                    or _GENERIC_YOU_ANSWER.match(text, sent.end)
                     or _REPORTED.search(st) or _LOGISTICS_ONLY.search(body)):
                 pass
             elif len(body.split()) >= 4 and (_INTERVIEWER_REF.search(body) or (

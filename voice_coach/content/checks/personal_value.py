@@ -140,8 +140,6 @@ _OTHER_SENSE = re.compile(
     r"\bthe\s+money\s+into\b|\byou\s+(?:got\s+|get\s+|were\s+|are\s+)?promoted\b|"
     r"\brent\s+(?:arrears|collection|accounts?|roll)\b|"
     r"\bmake\s+(?:\w+\s+){0,2}?fun\b|\bfun\s+(?:is|was)\s+what\s+keeps\b", _I)
-#: Characters either side of a gain word that :data:`_OTHER_SENSE` reads.
-OTHER_SENSE_CHARS: int = 30
 #: The trap fires when personal gains outnumber the answer's results by this many
 #: (CONTENT.md: "dwells on ... without tying it to results"); with no result at all, one
 #: framed gain is enough.
@@ -248,12 +246,10 @@ def check_personal_value_trap(text: str, question: Question | None,
         framed: dict[str, bool] = {}
         speaker_side = bool(found) and (has_first_person(st) or re.search(
             r"\b(?:it|that|there|the)\b", st, _I) is not None)
+        other_sense = [o.span() for o in _OTHER_SENSE.finditer(st)] if found else []
         for m, self_framed in found:
             word = m.group(0)
-            window = st[max(0, m.start() - OTHER_SENSE_CHARS):m.end() + OTHER_SENSE_CHARS]
-            if any(o.start() <= m.start() - max(0, m.start() - OTHER_SENSE_CHARS) < o.end()
-                   or o.start() < m.end() - max(0, m.start() - OTHER_SENSE_CHARS) <= o.end()
-                   for o in _OTHER_SENSE.finditer(window)):
+            if any(a < m.end() and m.start() < b for a, b in other_sense):
                 continue  # the word in another sense ("third party", "agencies you pay")
             if not self_framed:
                 if salary_question and _SALARY_WORDS.match(word) and not re.search(

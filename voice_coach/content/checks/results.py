@@ -231,7 +231,11 @@ _OWN_MODIFIER_END = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$", _I)
 _INTENT_BEFORE_RE = re.compile(
     r"\b(?:job|role|task|remit|brief|responsibility|goal|aim|target|mission)\s+(?:was|is)\s+to\b"
     r"|\b(?:asked|hired|brought\s+in|tasked|employed|expected|supposed|meant|told|paid)\s+to\b"
-    r"|\bto\s+(?:make\s+sure|ensure)\b",
+    r"|\bto\s+(?:make\s+sure|ensure)\b"
+    # A number that is a target, not an outcome: "our burglary target, which is a twenty per
+    # cent reduction by 2026", "my target this year is 350 thousand in new accounts".
+    r"|\b(?:target|goal|aim|objective|ambition|quota)s?(?:\s+(?:this|next)\s+(?:year|quarter))?"
+    r"\s*(?:,?\s*which)?\s+(?:is|was|of|would\s+be)\b(?!\s+to\b)",
     _I,
 )
 # A new clause with the speaker as subject ends the remit: "the move was supposed to take six
@@ -288,11 +292,36 @@ _SENTENCE_WISH = re.compile(
 )
 
 
+# The speaker hands the credit to someone else in the next sentences: "Most of that was the
+# new artistic director's programming", "To be fair, that was my matron's project", "the
+# heavy lifting was done by the lads before me", "most of the credit goes to the night shift
+# manager".
+_CREDIT_ELSEWHERE = re.compile(
+    r"\b(?:(?:most|all|much)\s+of\s+(?:that|it|this)\s+was|that\s+was\s+(?:all\s+)?)\s*"
+    r"(?:down\s+to\s+)?(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\b|"
+    r"\b(?:the\s+)?(?:heavy\s+lifting|real\s+work|credit)\s+(?:was\s+done\s+by|goes\s+to|"
+    r"belongs\s+to|was\s+(?:theirs|his|hers))\b|\bmost\s+of\s+the\s+credit\b", _I)
+#: How many sentences after a result a credit to someone else still refers to it.
+CREDIT_REACH_SENTENCES: int = 2
+
+
+def credited_elsewhere(text: str, pos: int) -> bool:
+    """True when one of the next sentences gives the result at ``pos`` to someone else."""
+    s0, s1 = _sentence_span(text, pos)
+    end = s1
+    for _ in range(CREDIT_REACH_SENTENCES):
+        if end >= len(text):
+            break
+        end = _sentence_span(text, end)[1]
+    return _CREDIT_ELSEWHERE.search(text, s0, end) is not None
+
+
 def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
                      third_party: bool = False) -> bool:
     """The guards every outcome cue at ``pos`` passes: achieved (not wished, planned or
     hypothetical), not negated (``negation=False`` where the rule reads the negation itself,
-    "we haven't lost a client"), not a duty, and not another person's or the interviewer's.
+    "we haven't lost a client"), not a duty, not another person's or the interviewer's, and
+    not credited to someone else in the next sentences.
 
     ``third_party`` lets a customer or funder be the subject ("they renewed their contract").
     """
@@ -309,7 +338,7 @@ def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
     agent = _OTHER_PERSON_START if third_party else _OTHER_AGENT
     if agent.search(prefix) or _NOT_ACHIEVED_SUBJECT.search(prefix):
         return False
-    if _other_agent_before(text, pos):
+    if _other_agent_before(text, pos) or credited_elsewhere(text, pos):
         return False
     s0, _ = _sentence_span(text, pos)
     sent_prefix = text[max(s0, pos - _SENTENCE_LOOKBACK_CHARS):pos]
@@ -902,38 +931,5 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                 quantified = True
         # 7. Outcomes without an outcome verb and a number (see _second_round_spans).
         spans.extend(_second_round_spans(text, sent))
-    spans = [(a, b) for a, b in spans if not credited_elsewhere(text, a)]
-    spans = [(a, b) for a, b in spans if not _TARGET_BEFORE.search(clause_prefix(text, a))]
     merged = _merge(spans)
     return Finding(merged, {"quantified": quantified, "helped_form": helped_form})
-
-
-# The speaker hands the credit to someone else in the next sentences: "Most of that was the
-# new artistic director's programming", "To be fair, that was my matron's project", "the
-# heavy lifting was done by the lads before me", "most of the credit goes to the night shift
-# manager".
-_CREDIT_ELSEWHERE = re.compile(
-    r"\b(?:(?:most|all|much)\s+of\s+(?:that|it|this)\s+was|that\s+was\s+(?:all\s+)?)\s*"
-    r"(?:down\s+to\s+)?(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\b|"
-    r"\b(?:the\s+)?(?:heavy\s+lifting|real\s+work|credit)\s+(?:was\s+done\s+by|goes\s+to|"
-    r"belongs\s+to|was\s+(?:theirs|his|hers))\b|\bmost\s+of\s+the\s+credit\b", re.IGNORECASE)
-#: How many sentences after a result a credit to someone else still refers to it.
-CREDIT_REACH_SENTENCES: int = 2
-
-
-def credited_elsewhere(text: str, pos: int) -> bool:
-    """True when one of the next sentences gives the result at ``pos`` to someone else."""
-    s0, s1 = _sentence_span(text, pos)
-    end = s1
-    for _ in range(CREDIT_REACH_SENTENCES):
-        if end >= len(text):
-            break
-        end = _sentence_span(text, end)[1]
-    return _CREDIT_ELSEWHERE.search(text, s0, end) is not None
-
-
-# A number that is a target, not an outcome: "our burglary target, which is a twenty per cent
-# reduction by 2026", "my target this year is 350 thousand in new accounts".
-_TARGET_BEFORE = re.compile(
-    r"\b(?:target|goal|aim|objective|ambition|quota)s?\b(?:\s+(?:this|next)\s+(?:year|quarter))?"
-    r"\s*(?:,?\s*which)?\s+(?:is|was|of|would\s+be)\b[^.;!?]{0,20}$", re.IGNORECASE)
