@@ -14,6 +14,7 @@ from voice_coach.content.checks import (
     check_hiring_manager_focus,
     check_personal_value_trap,
 )
+from voice_coach.content.checks.engagement import without_ambition
 from voice_coach.content.checks.results import credited_elsewhere
 from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
@@ -92,6 +93,7 @@ def check_content(text: str, *, question: Question | None = None,
     for cid in ("results_framing", "engagement", "skills_growth", "supplicant_language",
                 "delivery_promises", "not_after_your_job"):
         found[cid] = CHECKS[cid](text, question)
+    found["engagement"] = without_ambition(text, found["engagement"], found["not_after_your_job"])
     found["hiring_manager_focus"] = check_hiring_manager_focus(
         text, question, found["engagement"], found["not_after_your_job"])
     found["personal_value_trap"] = check_personal_value_trap(
@@ -103,9 +105,12 @@ def check_content(text: str, *, question: Question | None = None,
     for cid, hit in learned_hits(text, word_count=word_count).items():
         if cid == "results_framing" and credited_elsewhere(text, hit.start):
             continue  # "Most of that was the new director's programming": not the speaker's
-        if not findings[cid].detected:
-            findings[cid] = Finding(((hit.start, hit.end),),
-                                    {"learned_probability": round(hit.probability, 3)})
+        learned = Finding(((hit.start, hit.end),),
+                          {"learned_probability": round(hit.probability, 3)})
+        if cid == "engagement":
+            learned = without_ambition(text, learned, findings["not_after_your_job"])
+        if not findings[cid].detected and learned.detected:
+            findings[cid] = learned
     checks = tuple(
         CheckResult(
             id=cid, detected=f.detected,

@@ -14,7 +14,7 @@ from voice_coach.content._text import (
 from voice_coach.content.checks._base import _I, Finding, _merge
 from voice_coach.questions import Question
 
-__all__ = ["check_engagement"]
+__all__ = ["check_engagement", "without_ambition"]
 
 _QUESTION_WORD = re.compile(
     r"^\s*(?:(?:and|so|also|but|um|uh|well|actually|oh)[,\s]+)*(?:how|what|what['’]s|which|"
@@ -157,7 +157,7 @@ def _leaves_the_floor(text: str, end: int) -> bool:
 # Questions only about the speaker's terms and logistics (CONTENT.md: not engagement).
 _LOGISTICS_ONLY = re.compile(
     r"^(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
-    r"hardest|biggest|customers?|clients?|strategy|plans?|look\s+like)\b).)*\b(?:salary|pay|"
+    r"hardest|biggest|customers?|clients?|strategy|plans?(?!\s+on\b)|look\s+like)\b).)*\b(?:salary|pay|"
     r"paid|bonus|holidays?|vacation|leave|car|parking|commute|hours|shift\s+(?:start|end|"
     r"pattern)|start\s+date|dress\s+code|uniform|lunch|remote|from\s+home|pension|"
     r"benefits|perks|overtime|time\s+off|notice\s+period|probation|contract\s+length|"
@@ -174,10 +174,15 @@ _LOGISTICS_ONLY = re.compile(
     r"part[\s-]time|socials|social\s+(?:side|events?|club)|(?:christmas\s+)?part(?:y|ies)|"
     r"free\s+(?:meals?|food|lunch|parking|drinks?)|closed\s+on|joining\s+date|which\s+office|"
     r"make\s+(?:a|the|your)\s+decision|title|"
+    # Where and when the speaker would work, and what the process wants from them.
+    r"based\s+(?:at|in|out\s+of)|induction|standby|on[\s-]call|weekend\s+(?:work\w*|cover|"
+    r"shifts?|rota)|increments?|pay\s+(?:progression|scale|band|spine)|improve\s+my\s+chances|"
+    r"anything\s+else\s+from\s+me|references|(?:rest\s+of\s+the|the\s+rest\s+of\s+the)\s+"
+    r"process|"
     r"(?:would|will|do|can|could|shall)\s+I\s+(?:get|be\s+(?:eligible|paid|allowed)|"
     r"need\s+my\s+own|have\s+my\s+own|start|hear|receive))\b"
     r"(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
-    r"hardest|biggest|customers?|clients?|strategy|plans?)\b).)*$", _I | re.S,
+    r"hardest|biggest|customers?|clients?|strategy|plans?(?!\s+on\b))\b).)*$", _I | re.S,
 )
 # A question about the interviewer's present situation that need not say "you" ("Is the
 # backlog mostly at extraction?", "Who currently owns the relationship with local schools?",
@@ -270,11 +275,14 @@ def check_engagement(text: str, question: Question | None) -> Finding:
         is_question = interrogative and (st.rstrip().endswith("?") or run_on_question or (
             inverted and re.search(r"\b(?:you|your)\b", st[:60], _I) is not None
             and not re.search(r"[.!]\s*$", st)))
-        if not is_question and not st.rstrip().endswith((".", "!")):
+        if not is_question and not st.rstrip().endswith((".", "!", ";", ":")):
             # An unpunctuated transcript: a direct question that starts mid-"sentence"
             # ("yeah um I did have one actually what does a good first year look like ...").
             inner_q = _INNER_QUESTION.search(st)
             before_q = st[max(0, inner_q.start() - 30):inner_q.start()] if inner_q else ""
+            if inner_q and re.match(r"which\s+(?!of\b)", inner_q.group(0), _I) and re.search(
+                    r",\s*$", before_q):
+                inner_q = None  # ", which is the only reason ...": a relative clause
             if inner_q and (not _REPORTED_BEFORE.search(before_q)
                             or _QUESTION_ANNOUNCED.search(before_q)):
                 st_q = st[inner_q.start():]
@@ -343,3 +351,40 @@ def _research_idea_spans(text: str) -> list[tuple[int, int]]:
                 spans.extend([(sent.start, sent.end), (later.start, later.end)])
                 break
     return spans
+
+
+# Learning the interviewer's way of working in order to take their job ("I'd want to learn how
+# you run it first and then step into that seat"): apprenticeship to the ambition.
+_LEARN_FROM_YOU = re.compile(
+    r"\b(?:learn|see|understand|watch|know)\s+(?:\w+\s+)?how\s+you\s+(?:\w+\s+)?(?:run|do|"
+    r"manage|lead|handle|got|became)\b", _I)
+
+
+def without_ambition(text: str, engagement: Finding, their_job: Finding) -> Finding:
+    """``engagement`` without the spans that serve the ambition to have the interviewer's job.
+
+    A question about the interviewer's post ("How long are you planning to stay in your
+    position?", "What does it take to become the person doing your job?") and a wish to learn
+    how they run things, in an answer that is after their job, are the ambition itself, not
+    interest in their work (CONTENT.md: not_after_your_job).
+
+    Parameters
+    ----------
+    text : str
+        The answer.
+    engagement, their_job : Finding
+        The findings of the engagement and not_after_your_job checks.
+
+    Returns
+    -------
+    Finding
+        ``engagement`` with those spans dropped.
+    """
+    if not their_job.detected or not engagement.detected:
+        return engagement
+    kept = tuple(
+        (s, e) for s, e in engagement.spans
+        if not any(a < e and s < b for a, b in their_job.spans)
+        and _LEARN_FROM_YOU.search(text, s, e) is None
+    )
+    return engagement if len(kept) == len(engagement.spans) else Finding(kept, engagement.facts)
