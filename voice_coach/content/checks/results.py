@@ -260,9 +260,38 @@ _OTHER_PERSON_RE = re.compile(rf"\b{_OTHER_PERSON}\b", _I)
 _SPEAKER_AGENT_RE = re.compile(r"\b(?:I|I['’](?:m|ve|d)|we|we['’](?:ve|d|re))\b", _I)
 # The interviewer's side or a goal, not an achieved change: "your leakage target is 15% lower".
 _NOT_ACHIEVED_SUBJECT = re.compile(
-    r"\byour\b|\b(?:target|goal|aim|objective|ambition|plan|forecast)s?\s+(?:is|are|was|were)\b",
+    r"\byour\b|\b(?:target|goal|aim|objective|ambition|plan|forecast)s?\s+(?:is|are|was|were)\b"
+    # What the interviewer said they want, and attempts not yet done: "you told me you're
+    # trying to take that segment from 15 to 25 percent".
+    r"|\byou(?:['’]re|\s+are|\s+were|\s+told\s+me|\s+said|\s+mentioned|\s+want\w*|\s+need\w*|"
+    r"\s+hope|\s+plan\w*)\b|\btrying\s+to\b"
+    # A projection: "the migration I'm leading is projected to cut hosting costs by a third".
+    r"|\b(?:will|['’]ll|going\s+to|(?:projected|forecast|expected|on\s+track|likely)\s+to)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
     _I,
 )
+# The speaker's own pay, or other people's: "this role pays about 20 percent more than I'm
+# on", "friends in similar roles are on fifteen grand more". Not the pay bill or payroll.
+_OWN_PAY_BEFORE = re.compile(
+    r"\b(?:(?:salary|salaries|pays|wages?|package|take[\s-]home|pay\s+rise|earn(?:s|ed|ing)?)\b|"
+    r"paid\b(?!\s+(?:for|off|back))|pay\b(?!\s*(?:bill|roll|spend|costs?|back))|"
+    r"(?:are|is|am|I['’]m|we['’]re|were|was|be)\s+on\s+(?:about\s+|around\s+)?$)", _I)
+_OWN_PAY_AFTER = re.compile(
+    r"[^.;,]{0,30}?\bmore\s+than\s+(?:I|we)\s*(?:['’]m\s+on|am\s+on|make|earn|get|take\s+home)",
+    _I)
+# Research into the interviewer's organisation governs the sentence: "I read your last two
+# annual reports, and the returns rate ... jumped from 22 to 31 percent", "I noticed the
+# support team went from 20 to 45 people": their change, not the speaker's.
+_THEIR_RECORD = re.compile(
+    r"\bI\s+(?:\w+\s+)?(?:read|noticed|saw|looked\s+(?:at|through)|went\s+through|checked)\s+"
+    r"(?:(?:[\w'’-]+\s+){0,4}?your\b|(?:that\s+)?(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s*$)"
+    r"|\byour\s+(?:[\w'’-]+\s+){0,3}?(?:reports?|update|results|accounts|figures|filings?)\s+"
+    r"(?:said|says|shows?|showed|showing)\b", _I)
+# The speaker's own story starts after the research: "..., but in my last control room we".
+_RECORD_ENDS = re.compile(r"\b(?:and|but|so|then|where|when)\b[^,;]{0,30}?\b(?:I|we)\b", _I)
+# "budgets anywhere from £80k to about £1.2m": a range, not a change.
+_RANGE_BEFORE = re.compile(
+    r"\b(?:anywhere|ranging|ranges?|ranged|varying|vary|varies|varied|between)\s*$", _I)
 
 
 def _under_intent(before: str) -> bool:
@@ -300,7 +329,13 @@ _CREDIT_ELSEWHERE = re.compile(
     r"\b(?:(?:most|all|much)\s+of\s+(?:that|it|this)\s+was|that\s+was\s+(?:all\s+)?)\s*"
     r"(?:down\s+to\s+)?(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\b|"
     r"\b(?:the\s+)?(?:heavy\s+lifting|real\s+work|credit)\s+(?:was\s+done\s+by|goes\s+to|"
-    r"belongs\s+to|was\s+(?:theirs|his|hers))\b|\bmost\s+of\s+the\s+credit\b", _I)
+    r"belongs\s+to|was\s+(?:theirs|his|hers))\b|\bmost\s+of\s+the\s+credit\b|"
+    # "The credit for that really belongs to our practice manager", "that result belongs to
+    # our operations director".
+    r"\bcredit\s+for\s+(?:that|this|it)\s+(?:really\s+|mostly\s+|largely\s+|all\s+)?(?:goes|"
+    r"went|belongs|belonged)\s+to\b|\b(?:that|this|the)\s+(?:result|success|win|achievement|"
+    r"turnaround|saving|improvement|outcome)\s+(?:really\s+|mostly\s+|largely\s+)?(?:belongs|"
+    r"belonged|goes|went)\s+to\b", _I)
 #: How many sentences after a result a credit to someone else still refers to it.
 CREDIT_REACH_SENTENCES: int = 2
 
@@ -337,6 +372,11 @@ def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
         return False
     agent = _OTHER_PERSON_START if third_party else _OTHER_AGENT
     if agent.search(prefix) or _NOT_ACHIEVED_SUBJECT.search(prefix):
+        return False
+    if _OWN_PAY_BEFORE.search(prefix) or _OWN_PAY_AFTER.match(text, pos):
+        return False
+    record = list(_THEIR_RECORD.finditer(text, s0, pos))
+    if record and not _RECORD_ENDS.search(text, record[-1].end(), pos):
         return False
     if _other_agent_before(text, pos) or credited_elsewhere(text, pos):
         return False
@@ -918,6 +958,8 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                 pos = sent.start + m.start()
                 head = clause_prefix(text, pos)
                 if _NOT_CHANGE_HEAD.search(head + m.group(0)[:25]):
+                    continue
+                if pattern is _CHANGE_FROM_TO_RE and _RANGE_BEFORE.search(head):
                     continue
                 if not _result_claim_ok(text, pos):
                     continue
