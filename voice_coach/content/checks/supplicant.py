@@ -6,6 +6,7 @@ Supplicant language: pleading, begging, self-diminishing.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from voice_coach.content._text import (
@@ -88,7 +89,11 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bI['’]?d\s+(?:completely\s+|totally\s+|fully\s+|really\s+)?understand\s+if\s+you\s+"
         r"(?:went|go|chose|choose|picked|pick|decided)\b|"
         r"\b(?:take|took|taking)\s+a\s+(?:chance|punt|gamble|risk)\s+on\s+(?:me|someone\s+like)\b|"
-        r"\bwhen\s+(?:nobody|no\s+one|no-one)\s+else\s+would\b", _I)),
+        r"\bwhen\s+(?:nobody|no\s+one|no-one)\s+else\s+would\b|"
+        # "I'm nobody special", "I'm probably not what you had in mind".
+        r"\b(?:I['’]m|I\s+am)\s+(?:really\s+|just\s+)?(?:nobody|no\s+one|nothing)\s+special\b|"
+        r"\b(?:I['’]m|I\s+am)\s+(?:probably\s+|maybe\s+)?not\s+(?:really\s+)?(?:what|who)\s+"
+        r"you\s+(?:had\s+in\s+mind|were\s+(?:looking\s+for|expecting))\b", _I)),
     # Taking whatever is offered: "whatever you think is fair", "I'm not in a position to be
     # picky", "I'd honestly take anything at this point", "I'd accept the bottom of the range
     # if it meant getting the job", "I really need something stable".
@@ -150,6 +155,38 @@ def _fact_uncertainty_weighted(text: str, hedge: Span) -> Span:
     return hedge
 
 
+# The speaker outside the hedges themselves: stacked hedges are supplicant when they doubt the
+# speaker ("I think maybe I could sort of"), not a fact of the story ("I think it was maybe
+# March, or April, I'm not totally sure", "maybe four or five engineers, probably").
+_SPEAKER = re.compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|myself)\b", _I)
+#: Words after a stack of hedges that still belong to what they doubt.
+HEDGED_CLAIM_WORDS: int = 6
+
+
+# "Sorry" that is sympathy ("sorry, that sounds like a rough few months for you") or asks for
+# the question again ("Sorry, could you say that again, the line cut out"): not an apology for
+# oneself.
+_NOT_SELF_APOLOGY = re.compile(
+    r"[\s,.!]*(?:(?:that|it)\s+(?:sounds|must\s+(?:have\s+been|be))|to\s+hear|about\s+(?:your|the\s+(?:news|loss))|"
+    r"for\s+your\s+loss|(?:could|can|would)\s+you\s+(?:\w+\s+)?(?:say|repeat|ask)|"
+    r"I\s+(?:didn['’]?t|did\s+not)\s+(?:catch|hear)|what\s+was\s+the\s+question)", _I)
+
+
+def _doubts_the_speaker(text: str, run: list[Span]) -> bool:
+    """True when the stacked hedges of ``run`` hedge the speaker, not a fact: the speaker is
+    named between or just after them, outside the hedge words, and the hedges are not one
+    word said twice over a restart ("just, I'd just")."""
+    if len({text[h.start_char:h.end_char].lower() for h in run}) < 2:
+        return False
+    pieces = [text[a.end_char:b.start_char] for a, b in itertools.pairwise(run)]
+    before = re.search(r"\b(?:I|I['’](?:m|d|ve|ll)|we)\s*$", text[:run[0].start_char], _I)
+    if before is not None:  # "I've just kind of been in admin"
+        return True
+    after = text[run[-1].end_char:]
+    pieces.append(" ".join(after.split()[:HEDGED_CLAIM_WORDS]))
+    return any(_SPEAKER.search(p) for p in pieces)
+
+
 def check_supplicant_language(text: str, question: Question | None) -> Finding:
     """Run the ``supplicant_language`` check of shared/CONTENT.md on one answer.
 
@@ -182,7 +219,7 @@ def check_supplicant_language(text: str, question: Question | None) -> Finding:
             kinds.append(kind)
     hedges = find_hedges(text)
     for h in hedges:
-        if h.kind in _SELF_APOLOGY_KINDS:
+        if h.kind in _SELF_APOLOGY_KINDS and not _NOT_SELF_APOLOGY.match(text, h.end_char):
             spans.append((h.start_char, h.end_char))
             kinds.append("apology")
     # Stacked hedges: a run of hedges, each within STACKED_HEDGE_GAP_CHARS of the next.
@@ -191,12 +228,14 @@ def check_supplicant_language(text: str, question: Question | None) -> Finding:
         between = text[run[-1].end_char:h.start_char] if run else ""
         gap_words = count_words(between) - len(find_fillers(between))
         if run and (gap_words > STACKED_HEDGE_GAP_WORDS or re.search(r"[.!?]", between)):
-            if sum(x.weight for x in run) >= STACKED_HEDGE_MIN_WEIGHT:
+            if (sum(x.weight for x in run) >= STACKED_HEDGE_MIN_WEIGHT
+                    and _doubts_the_speaker(text, run)):
                 spans.append((run[0].start_char, run[-1].end_char))
                 kinds.append("stacked hedges")
             run = []
         run.append(h)
-    if run and sum(x.weight for x in run) >= STACKED_HEDGE_MIN_WEIGHT:
+    if (run and sum(x.weight for x in run) >= STACKED_HEDGE_MIN_WEIGHT
+            and _doubts_the_speaker(text, run)):
         spans.append((run[0].start_char, run[-1].end_char))
         kinds.append("stacked hedges")
     order = sorted(zip(spans, kinds, strict=True), key=lambda p: p[0][0])
