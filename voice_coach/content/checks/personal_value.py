@@ -101,7 +101,10 @@ _CONCESSION = re.compile(
     r"counted|counts|I\s+(?:valued|value|cared|care|remember)|(?:it|that|this)\s+"
     r"(?:actually\s+|really\s+)?(?:gave|gives|gets|meant|means))|mostly|mainly|"
     r"more\s+importantly|the\s+real|the\s+main\s+thing|the\s+(?:bit|part|thing)\s+"
-    r"(?:I|that)|the\s+value|most\s+of\s+all|above\s+all)\b", _I)
+    r"(?:I|that)|the\s+value|most\s+of\s+all|above\s+all|"
+    # "The overtime paid well, but that's not what I'd point to".
+    r"that['’]?s\s+not\s+(?:what|why|the\s+(?:point|reason))|that\s+(?:isn['’]?t|wasn['’]?t)\s+"
+    r"(?:what|why|the\s+(?:point|reason)))\b", _I)
 # The speaker working on the thing, not receiving it: "I ran the wages for 300 staff", "I
 # administered the pension scheme", "we won the commission", "I cut overtime".
 _WORK_ON_GAIN = re.compile(
@@ -178,9 +181,19 @@ def _framed(word: str, sentence: str) -> bool:
     return _GAIN_FRAME.search(frame_text) is not None
 
 
+# The speaker setting the gain aside in its own sentence: "so leaving isn't about money",
+# "the pay was poor and the shifts were long, but ...".
+_DISOWNED_GAIN = re.compile(
+    r"\b(?:isn['’]?t|is\s+not|wasn['’]?t|was\s+not|not)\s+(?:really\s+|just\s+)?(?:about|for)\s+"
+    r"(?:the\s+)?money\b|\b(?:pay|salary|wages?|money)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:poor|"
+    r"low|bad|terrible|rubbish|awful|lousy|modest|dreadful)\b", _I)
+
+
 def _lexicon_gain_excused(word: str, sentence: str) -> bool:
     """True when a lexicon gain is work, not a personal gain, in ``sentence``."""
     low = word.lower()
+    if _DISOWNED_GAIN.search(sentence):
+        return True  # "leaving isn't about money", "the pay was poor"
     if re.search(r"\b(?:customers?|clients?|users?|students?|patients?|guests?|pupils|"
                  r"visitors|audiences?|residents|kids|children)\b", sentence, _I) and low in {
                      "fun", "cool", "a blast"}:
@@ -203,8 +216,9 @@ def _lexicon_gain_excused(word: str, sentence: str) -> bool:
             r"\b(?:she|he|they|manager|boss|colleague)\s*(?:['’]s|is|are|was|were)\s+"
             r"(?:on|off)\b", sentence, _I):
         return True  # covering for someone else on holiday
-    return low == "pay" and re.search(r"\bpay\s+(?:for|off|attention|back|down)\b|\bto\s+pay\b",
-                                      sentence, _I) is not None
+    return low == "pay" and re.search(
+        r"\bpay\s+(?:for|off|attention|back|down|cycles?|runs?|periods?|slips?|days?|dates?)\b|"
+        r"\bto\s+pay\b", sentence, _I) is not None
 
 
 def check_personal_value_trap(text: str, question: Question | None,
