@@ -294,6 +294,17 @@ _ACQUAINTANCE_IN = re.compile(
 )
 
 
+# Praise of their organisation ("Your organisation is amazing", "your company is very
+# reputable") and asking for the question again ("could you say that again"): neither speaks
+# to what the hiring manager needs (CONTENT.md: "your company is great" is not focus).
+_PRAISE_OR_COURTESY = re.compile(
+    r"your\s+(?:organi[sz]ation|company|brand|firm|trust|business|school|hospital|bank|group|"
+    r"reputation|name)\s+(?:is|has|was)\s+(?:\w+\s+){0,2}?(?:amazing|great|wonderful|reputable|"
+    r"respected|fantastic|brilliant|famous|well[\s-]known|impressive|excellent|prestigious|"
+    r"renowned|legendary|incredible|lovely|beautiful)\b\s*(?:[.!,;]|and\b|$)"
+    r"|you\s+(?:say|repeat)\s+(?:that|the\s+question|it)\b", _I)
+
+
 # The speaker offers their capacity in a sentence that turns to the interviewer's side.
 _OFFERS_HELP = re.compile(
     r"\b(?:I|I['’]ll|I['’]d)\s+(?:can|could|will|would|['’]ll|am\s+ready|know\s+how)\b|\bhelp\b|"
@@ -358,7 +369,8 @@ def check_hiring_manager_focus(text: str, question: Question | None,
                  if sentence_of[s] not in ambition or _NEED_WORD.search(text, s, e)]
     spans = [(s, e) for s, e in spans
              if sentence_of[s] not in seat
-             and not _ACQUAINTANCE_IN.search(text[max(0, s - 30):s])]
+             and not _ACQUAINTANCE_IN.search(text[max(0, s - 30):s])
+             and not _PRAISE_OR_COURTESY.match(text, s)]
     merged = _merge(spans)
     sentences_hit = {sentence_of[s] for s, _ in merged}
     capability = any(_OFFERS_HELP.search(text[slice(*sp)]) for sp in sentences_hit)

@@ -81,7 +81,7 @@ _WANT_FRAME = re.compile(
 _NOW = r"(?:now|today|right\s+now|at\s+the\s+moment|currently|these\s+days)"
 _THEIR_POST_NOW = re.compile(
     rf"\b(?:job|role|position|post|seat|chair|title|one)\s+(?:that\s+|which\s+)?you(?:\s+(?:currently\s+)?"
-    rf"(?:hold|occupy|sit\s+in)\b|['’]ve\s+got\b(?!\s+(?:open|advertised|free|going|here\s+for))|(?:['’]ve|\s+have)\s+(?:held|occupied)\b|(?:['’]re|\s+are)\s+sitting\s+in\b|(?:\s+(?:currently\s+)?(?:have|do)|"
+    rf"(?:hold|occupy|sit\s+in)\b|(?:['’]re|\s+are)\s+(?:currently\s+)?(?:holding|occupying)\b|['’]ve\s+got\b(?!\s+(?:open|advertised|free|going|here\s+for))|(?:['’]ve|\s+have)\s+(?:held|occupied)\b|(?:['’]re|\s+are)\s+sitting\s+in\b|(?:\s+(?:currently\s+)?(?:have|do)|"
     rf"['’]ve\s+got|\s+have\s+got|['’]re\s+doing|\s+are\s+doing|['’]re\s+in|\s+are\s+in)\s+{_NOW}\b)",
     _I)
 #: A role the speaker wants, said to be the interviewer's: "the project director job, which I
@@ -127,6 +127,15 @@ _INSTEAD_OF_YOU = re.compile(
     r"\byours\s+(?:would|will|['’]d|is|['’]s)\s+(?:be\s+)?(?:the\s+)?(?:dream|ideal|goal|one|target|"
     r"perfect|next\s+step)\b|\b(?:after|want|eyeing|aiming\s+(?:for|at)|gunning\s+for)\s+yours\b",
     _I)
+#: Their post falling vacant for the speaker: "so your post as procurement manager could open
+#: for me", "when your job frees up".
+_YOUR_POST_OPENS = re.compile(
+    r"\byour\s+(?:post|job|role|position|seat|chair)\b[^.!?;]{0,40}?\b(?:open(?:s|ed)?(?:\s+up)?|"
+    r"free[sd]?\s+up|becomes?\s+(?:free|available|vacant))\b", _I)
+# The post named, then disowned: "the team-lead role you hold isn't where I'm headed".
+_NOT_WANTED_AFTER = re.compile(
+    r"[^.!?;]{0,20}?\b(?:isn['’]?t|is\s+not|wasn['’]?t)\s+(?:really\s+)?(?:where|what|for\s+me|"
+    r"my\s+(?:goal|aim|ambition|plan))\b", _I)
 #: When the interviewer moves on, with the speaker taking over in the same sentence, in either
 #: order: "I'd hope to be running it myself, the director, once you've gone off somewhere".
 _WHEN_YOU_GO = re.compile(
@@ -172,7 +181,8 @@ def _has_ambition(text: str, pos: int, question: Question | None) -> bool:
 def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
     """Evidence spans of the classes of expression added for unseen phrasings."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_THEIR_POST_NOW, _ROLE_IS_YOURS, _TAKE_FROM_YOU, _INSTEAD_OF_YOU, _WHEN_YOU_GO):
+    for pattern in (_THEIR_POST_NOW, _ROLE_IS_YOURS, _TAKE_FROM_YOU, _INSTEAD_OF_YOU, _WHEN_YOU_GO,
+                    _YOUR_POST_OPENS):
         for m in pattern.finditer(text):
             s0, s1 = _sentence_span(text, m.start())
             sentence = text[s0:s1]
@@ -194,9 +204,14 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
             if pattern is _WHEN_YOU_GO and not (_TAKING_OVER.search(sentence)
                                                 and _ROLE_CONTEXT.search(sentence)):
                 continue  # "when you retire, enjoy it"
+            if _NOT_WANTED_AFTER.match(text, m.end()):
+                continue  # "the team-lead role you hold isn't where I'm headed"
             if _SO_YOU_CAN.match(text, m.end()):
                 continue  # "take the rota over from you so you've got time for strategy"
-            if not _has_ambition(text, m.start(), question):
+            if not (_has_ambition(text, m.start(), question) or (
+                    pattern is _YOUR_POST_OPENS
+                    and re.match(r"\s*(?:up\s+)?for\s+(?:me|someone\s+like\s+me)\b", text[m.end():],
+                                 _I))):
                 continue
             spans.append((m.start(), m.end()))
     return spans
@@ -212,6 +227,9 @@ def check_not_after_your_job(text: str, question: Question | None) -> Finding:
                 continue  # "I'm not after your job"; a negation 5+ words back is another verb
             if not (_WANT_FRAME.search(context) or _has_ambition(text, m.start(), question)):
                 continue
+            if _NOT_WANTED_AFTER.match(text, m.end()) or re.search(
+                    r"\bif\s+I\s+were\b|\bwere\s+I\b", text[s0:m.start()], _I):
+                continue  # "the role you hold isn't where I'm headed"; "if I were in your shoes"
             low = m.group(0).lower()
             if pattern is _AFTER_JOB_PATTERNS[_NAYJ_OBJECT_NEEDS_AMBITION]:
                 s0, s1 = _sentence_span(text, m.start())
