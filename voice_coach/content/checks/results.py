@@ -723,6 +723,38 @@ _UNDER_BUDGET_RE = re.compile(
     r"(?!\s+(?:on|for|with)\s+my\b)", _I)
 
 
+# The fourth round's classes (blind_q..v): outcomes told as money added, as attainment of a
+# quota, as a loss stopped, or as a service restored.
+_AMOUNT = (
+    rf"{_APPROX}(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|thousand|grand)?\b|"
+    r"\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|thousand|grand)\b|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+few|several|"
+    r"half\s+a|a\s+quarter\s+of\s+a|[\w-]+\s+hundred)\s+(?:million|thousand|grand|"
+    r"hundred\s+thousand)\b)"
+)
+#: "each added over a million in ARR", "brought in £400k of new business".
+_ADDED_VALUE_RE = re.compile(
+    rf"\b(?:added|generated|brought\s+in|contributed|drove|booked|closed|won|unlocked|"
+    rf"created)\s+{_AMOUNT}\s*(?:in|of|worth\s+of)\s+(?:new\s+|extra\s+|additional\s+|"
+    r"annual\s+|recurring\s+|incremental\s+)?(?:ARR|MRR|revenue|sales|bookings|pipeline|income|"
+    r"profit|margin|business|funding|donations|savings)\b", _I)
+#: "I've finished between 110 and 130 percent of quota", "hit 118% of target".
+_OVER_QUOTA_RE = re.compile(
+    r"\b(?:between\s+)?(?:1\d\d|2\d\d)(?:\s?(?:%|percent|per\s+cent))?(?:\s+(?:and|to)\s+"
+    r"\d{3})?\s?(?:%|percent|per\s+cent)\s+(?:of\s+)?(?:my\s+|the\s+|our\s+|their\s+)?"
+    r"(?:quota|target|plan|number)\b", _I)
+#: "controls that stopped about £90,000 of duplicate payments", "recovered £12k in overcharges".
+_LOSS_STOPPED_RE = re.compile(
+    rf"\b(?:stopped|prevented|caught|blocked|recovered|clawed\s+back|recouped|avoided|"
+    rf"flagged)\s+{_AMOUNT}\s*(?:of|in|worth\s+of)\s+[\w-]+", _I)
+#: "had checkout running again in forty minutes", "back online within the hour".
+_RESTORED_RE = re.compile(
+    r"\b(?:had|got|brought)\s+(?:[\w'’-]+\s+){1,3}?(?:running|working|back\s+up|back\s+online|"
+    r"live|up)\s+(?:again\s+)?(?:with)?in\s+(?:under\s+|about\s+|less\s+than\s+|just\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|"
+    r"fifty|ninety|half\s+an?|the)\s+(?:minutes?|mins|hours?|hour)\b", _I)
+
+
 def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
     """Evidence spans in ``sent`` for the classes above (each with its own guards)."""
     st = sent.text
@@ -777,7 +809,8 @@ def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
         if _claim_guards_ok(text, pos) and _speaker_near(text, pos):
             spans.append((pos, sent.start + m.end()))
     for pattern in (_RANK_RE, _GERUND_TRACK_RE, _EXTRA_WORK_RE, _UNDER_BUDGET_RE,
-                    _EVER_SINCE_RE):
+                    _EVER_SINCE_RE, _ADDED_VALUE_RE, _OVER_QUOTA_RE, _LOSS_STOPPED_RE,
+                    _RESTORED_RE):
         for m in _cues(pattern, st):
             keep(m)
     spans.extend(_before_after_spans(text, sent))
