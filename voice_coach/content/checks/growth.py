@@ -90,6 +90,20 @@ _GROWTH_PATTERNS = (
     re.compile(r"\b(?:learning|learned|learnt)\s+(?:how\s+to|to)\s+\w+", _I),
     re.compile(r"\b(?:taught|teach|teaches|teaching)\s+myself\b|\bself-taught\b|\bupskill\w*|"
                r"\breskill\w*", _I),
+    # The fourth round's classes: the lesson as a pseudo-cleft ("What I learned from it was how
+    # to plan for supplier slippage"), time spent learning ("I spent a month learning it
+    # properly"), a qualification under way ("I'm part-way through the level 7 module"), and
+    # coming back able ("I came back able to read the PLC logic myself").
+    re.compile(r"\bwhat\s+(?:I|we)\s+(?:really\s+|mainly\s+)?(?:learned|learnt|took\s+away)\s+"
+               r"(?:from\s+(?:it|that|this|there)\s+)?(?:was|is)\s+(?:how|to|that|the\s+value)\b"
+               r"|\b(?:I|we)\s+spent\s+(?:a|an|two|three|four|six|several|a\s+few|many|my|our|\w+)\s+"
+               r"(?:\w+\s+)?(?:weeks?|months?|years?|evenings|weekends|nights)\s+(?:\w+\s+)?"
+               r"(?:learning|studying|teaching\s+myself|practi[sc]ing|training\s+(?:up|myself))\b"
+               r"|\b(?:I['’]m|I\s+am)\s+(?:currently\s+|now\s+)?(?:part[\s-]?way|half[\s-]?way|midway|"
+               r"most\s+of\s+the\s+way)\s+through\s+(?:a|an|the|my)\s+(?:[\w-]+\s+){0,4}?(?:course|"
+               r"module|diploma|degree|qualification|apprenticeship|certificate|certification|MSc|"
+               r"MBA|programme|program|training)\b"
+               r"|\bcame\s+(?:back|out|away)\s+(?:\w+\s+)?able\s+to\b", _I),
     # Learning by watching a practitioner: "I asked to shadow our lawyer on three cases".
     re.compile(r"\b(?:I|I['’]ve|I\s+had|I\s+was)\s+(?:\w+\s+){0,2}?(?:shadow(?:ed|ing)?|"
                r"sat\s+in\s+on|job[\s-]shar\w+\s+with)\s+(?:(?:a|an|the|our|my|two|three|"
