@@ -14,6 +14,7 @@ from voice_coach.content._text import (
     is_negated,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
+from voice_coach.content.checks.results import credited_elsewhere
 from voice_coach.questions import Question
 
 __all__ = ["check_delivery_promises"]
@@ -33,7 +34,8 @@ _DELIVERY_VERB = (
 _TIMELY = (
     r"(?:on\s+time|on\s+schedule|on\s+budget|ahead\s+of\s+(?:schedule|time|the\s+deadline|"
     r"plan|target|deadline)|before\s+(?:the|its|our|their|your|every|each|a|my)\s+(?:[\w-]+\s+)?"
-    r"deadlines?|(?:under|within|below|inside)\s+(?:the\s+|our\s+|their\s+|its\s+)?budget|"
+    r"deadlines?|(?:under|within|below|inside)\s+(?:the\s+|our\s+|their\s+|its\s+)?budget"
+    r"(?!\s+(?:pressures?|constraints?|cuts?|strain|review|scrutiny|restrictions?))|"
     r"under\s+cost|faster\s+than\s+(?:planned|expected|scheduled|estimated|promised|"
     r"the\s+(?:plan|estimate|deadline))|ahead\s+of\s+plan|in\s+record\s+time|"
     r"(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+(?:early|ahead|before\s+the\s+deadline)|"
@@ -71,7 +73,8 @@ _DELIVERY_PATTERNS = (
                r"(?:\w+\s+){0,6}?(?:ahead\s+of\s+(?:the\s+|its\s+|our\s+|their\s+|your\s+)?"
                r"(?:schedule|date|deadline|plan|target|time)|on\s+(?:the\s+)?(?:planned|agreed|"
                r"promised|target|scheduled|original)\s+(?:date|day)|(?:under|within|inside|below)\s+"
-               r"(?:the\s+|our\s+|their\s+|its\s+|your\s+|what\s+)?(?:\w+\s+){0,3}?budget|"
+               r"(?:the\s+|our\s+|their\s+|its\s+|your\s+|what\s+)?(?:\w+\s+){0,3}?budget"
+               r"(?!\s+(?:pressures?|constraints?|cuts?|strain|review|scrutiny|restrictions?))|"
                r"(?:under|below)\s+what\s+\w+\s+had\s+(?:signed\s+off|approved|budgeted)|"
                r"on\s+(?:or\s+before|schedule|budget)|before\s+(?:the|its|your|our|their)\s+(?:\w+\s+)?"
                r"(?:deadline|due\s+date|go-live))\b", _I),
@@ -312,8 +315,19 @@ def _speaker_sentence(text: str, pos: int, *, lenient: bool = False) -> bool:
 
 def _other_agent_clause(text: str, start: int) -> bool:
     """True when the clause before ``start`` has a third-party agent and no first person."""
-    prefix = clause_prefix(text, start)
+    prefix = _HIRED_BY_US.sub("", clause_prefix(text, start))
     return bool(_OTHER_AGENT.search(prefix)) and not _SPEAKER.search(_OTHER_AGENT.sub("", prefix))
+
+
+_BUDGET_AS_STRAIN = re.compile(
+    r"\s+(?:pressures?|constraints?|cuts?|strain|review|scrutiny|restrictions?)\b", _I)
+
+
+# The speaker only as the one who hired the agent: "The contractor we'd hired for the lab move
+# finished two weeks ahead" is the contractor's delivery.
+_HIRED_BY_US = re.compile(
+    r"\b(?:that\s+|who\s+)?(?:we|I)(?:['’]d|\s+had)?\s+(?:hired|brought\s+in|engaged|appointed|"
+    r"used|chosen|picked|contracted)\b", _I)
 
 
 def _from_clause_start(text: str, start: int) -> int:
@@ -411,4 +425,9 @@ def check_delivery_promises(text: str, question: Question | None) -> Finding:
     spans.extend(_class_spans(text, question))
     # A condition is not a record or a promise: "if we delivered it on time, ...".
     spans = [(s, e) for s, e in spans if clause_opener(text, s) not in _CONDITIONAL]
+    # "under budget pressure every year": a constraint, not a budget kept.
+    spans = [(s, e) for s, e in spans if not (text[s:e].lower().endswith(("budget", "budgets"))
+                                               and _BUDGET_AS_STRAIN.match(text, e))]
+    # "..., which went live on schedule. To be fair, that result belongs to our director."
+    spans = [(s, e) for s, e in spans if not credited_elsewhere(text, s)]
     return Finding(_merge(spans))

@@ -720,7 +720,8 @@ _COMPARATIVE_RE = re.compile(r"\b(?:fewer|less|more|higher|lower|faster|quicker|
 # the budget agreed with the trust"); finishing early alone is a delivery claim.
 _UNDER_BUDGET_RE = re.compile(
     r"\bunder\s+(?:the\s+|its\s+|their\s+|our\s+|my\s+)?(?:[\w-]+\s+)?budgets?\b"
-    r"(?!\s+(?:on|for|with)\s+my\b)", _I)
+    r"(?!\s+(?:on|for|with)\s+my\b)(?!\s+(?:pressures?|constraints?|cuts?|strain|review|"
+    r"scrutiny|restrictions?)\b)", _I)
 
 
 # The fourth round's classes (blind_q..v): outcomes told as money added, as attainment of a
