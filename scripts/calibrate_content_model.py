@@ -15,15 +15,17 @@ answers. Two tables follow.
 
 The rules must not have seen the ``--unseen`` writers: ``--rules-tree`` runs the rules of
 another checkout (a ``git worktree`` of an older commit). :data:`THRESHOLDS` were chosen with
-``--rules-tree`` at commit c74d44c, whose rules predate the round-3 writers blind_j..p.
+``--rules-tree`` at commit 47bcc67, whose rules predate the round-4 writers blind_q..v (the
+round before, blind_j..p with the rules of c74d44c, had chosen lower thresholds with a
+back-off trained on fewer writers).
 
 Writers: the first engineer's sets (answers_a, answers_b, fresh_c) count as one writer; each
 blind_* file is another.
 
 Usage::
 
-    git worktree add /tmp/rules-c74d44c c74d44c
-    python scripts/calibrate_content_model.py --rules-tree /tmp/rules-c74d44c
+    git worktree add /tmp/rules-47bcc67 47bcc67
+    python scripts/calibrate_content_model.py --rules-tree /tmp/rules-47bcc67
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ from voice_coach.questions import CHECK_IDS
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "voice_coach" / "data" / "content_cases"
 FIRST_WRITER = ("answers_a", "answers_b", "fresh_c")
-#: The writers of the third round: written after the rules of commit c74d44c.
-UNSEEN_DEFAULT = "blind_j,blind_k,blind_l,blind_m,blind_n,blind_o,blind_p"
+#: The writers of the fourth round: written after the rules of commit 47bcc67.
+UNSEEN_DEFAULT = "blind_q,blind_r,blind_s,blind_t,blind_u,blind_v"
 #: How much precision the back-off may cost a check, below its rules' own precision.
 PRECISION_GIVE = 0.05
 CANDIDATES = tuple(round(t, 2) for t in np.arange(0.40, 0.901, 0.05))

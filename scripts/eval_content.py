@@ -17,9 +17,15 @@ Every split is fixed by a hash of the case id, so no case can be moved between p
   the third round (spoken transcripts; concise typed; entry level and non-native; long senior
   answers). Each file was first scored as it arrived, as unseen data, then used for
   development and training.
+- ``blind-4``: ``blind_q/r/s/t/u/v.toml``, 600 answers by six more engineers in the fourth
+  round (public-sector STAR stories; rambling transcripts; short answers; near misses;
+  numbers-heavy professionals; modest and second-language speakers), each first scored as
+  unseen data, then used for development and training.
 - ``sealed``: ``sealed_g.toml``, 120 answers written blind in the second round and never
   looked at case by case: only its aggregate table is ever printed.
 - ``sealed-2``: ``sealed_i.toml``, 160 answers written blind in the third round, sealed the
+  same way.
+- ``sealed-3``: ``sealed_w.toml``, 160 answers written blind in the fourth round, sealed the
   same way.
 
 Usage::
@@ -52,13 +58,17 @@ HOLDOUT_MODULUS = 3
 #: blind_*.toml is split in two halves by the SHA-1 of "blind:" + id.
 BLIND_SALT = "blind:"
 #: The parts in the order they are printed; the first and the blind-dev one are "seen".
-PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3", "sealed",
-         "sealed-2")
-SEEN_PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3")
-SEALED_PARTS = ("sealed", "sealed-2")
+PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3", "blind-4",
+         "sealed", "sealed-2", "sealed-3")
+SEEN_PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3",
+              "blind-4")
+SEALED_PARTS = ("sealed", "sealed-2", "sealed-3")
+#: The sealed files and their parts.
+SEALED_FILES = {"sealed_g": "sealed", "sealed_i": "sealed-2", "sealed_w": "sealed-3"}
 #: The blind files of the second and third rounds (the first round's is blind_d).
 ROUND_2_FILES = ("blind_e", "blind_f", "blind_h")
 ROUND_3_FILES = ("blind_j", "blind_k", "blind_l", "blind_m", "blind_n", "blind_o", "blind_p")
+ROUND_4_FILES = ("blind_q", "blind_r", "blind_s", "blind_t", "blind_u", "blind_v")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +85,15 @@ class Case:
     def part(self) -> str:
         """Which part of the evaluation the case belongs to (one of PARTS)."""
         if self.source == "sealed":
-            return "sealed" if self.file == "sealed_g" else "sealed-2"
+            return SEALED_FILES[self.file]
         if self.source == "fresh":
             return self.source
         if self.file in ROUND_2_FILES:
             return "blind-2"
         if self.file in ROUND_3_FILES:
             return "blind-3"
+        if self.file in ROUND_4_FILES:
+            return "blind-4"
         if self.source == "blind":
             h = int(hashlib.sha1((BLIND_SALT + self.id).encode()).hexdigest(), 16)
             return "blind-held" if h % 2 == 0 else "blind-dev"
@@ -198,9 +210,11 @@ def main(argv: list[str] | None = None) -> int:
         "blind-dev": "Blind development half (blind_*, used while improving)",
         "blind-held": "Blind second half (blind_d, held out until the sealed set existed)",
         "blind-2": "Blind round 2 (blind_e/f/h, development)",
-        "blind-3": "Blind round 3 (blind_j/k/l/m, development)",
+        "blind-3": "Blind round 3 (blind_j..p, development)",
+        "blind-4": "Blind round 4 (blind_q..v, development)",
         "sealed": "Sealed (sealed_g, never inspected case by case)",
         "sealed-2": "Sealed round 3 (sealed_i, never inspected case by case)",
+        "sealed-3": "Sealed round 4 (sealed_w, never inspected case by case)",
     }
     if args.file:
         sealed_files = {c.file for c in cases if c.part in SEALED_PARTS}

@@ -15,7 +15,7 @@ from voice_coach.content.checks import (
     check_personal_value_trap,
 )
 from voice_coach.content.checks.engagement import without_ambition
-from voice_coach.content.checks.results import credited_elsewhere
+from voice_coach.content.checks.results import credited_elsewhere, hedged_claim
 from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
     CheckResult,
@@ -103,8 +103,9 @@ def check_content(text: str, *, question: Question | None = None,
     # Where the rules found nothing, the learned back-off may still detect the check; its
     # evidence is the sentence it scores highest (content/learned.py).
     for cid, hit in learned_hits(text, word_count=word_count).items():
-        if cid == "results_framing" and credited_elsewhere(text, hit.start):
-            continue  # "Most of that was the new director's programming": not the speaker's
+        if cid == "results_framing" and (credited_elsewhere(text, hit.start)
+                                         or hedged_claim(text, hit.start, hit.end)):
+            continue  # "Most of that was the new director's programming", "we kind of rebuilt"
         learned = Finding(((hit.start, hit.end),),
                           {"learned_probability": round(hit.probability, 3)})
         if cid == "engagement":

@@ -22,6 +22,7 @@ from voice_coach.content._text import (
     sentences,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
+from voice_coach.lexicon import find_hedges
 from voice_coach.questions import Question
 
 __all__ = ["check_results_framing", "credited_elsewhere"]
@@ -349,6 +350,14 @@ def credited_elsewhere(text: str, pos: int) -> bool:
             break
         end = _sentence_span(text, end)[1]
     return _CREDIT_ELSEWHERE.search(text, s0, end) is not None
+
+
+def hedged_claim(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` hedges an unmeasured claim ("We, uh, we kind of rebuilt
+    the monthly reports"): no number, and a hedge. Used on the learned back-off's evidence,
+    which reads the topic of a result without its framing."""
+    part = text[start:end]
+    return not has_quantity(part) and any(h.kind == "hedge" for h in find_hedges(part))
 
 
 def _claim_guards_ok(text: str, pos: int, *, negation: bool = True,
