@@ -55,6 +55,11 @@ _NOT_REAL_QUESTION = re.compile(
     r"(?:would|will|is)\s+it\s+(?:be\s+)?(?:ok|okay|alright|all\s+right|fine)\b|"
     r"when\s+(?:will|would|do|can)\s+I\s+(?:hear|know|get|start)|"
     r"(?:right|you\s+know|isn['’]?t\s+it|don['’]?t\s+you\s+think|yeah|okay)\s*\?|"
+    # A tag question ("You can never really tell until you're in it, can you?"), seeking
+    # validation ("Does that count for anything?"), or rhetorical ("What more could you want?").
+    r",\s*(?:can|could|do|would|will|won['’]t|wouldn['’]t|don['’]t|can['’]t)\s+you\s*\?\s*$|"
+    r"\bdoes\s+(?:that|this|it)\s+count\b|\bwhat\s+more\s+could\s+(?:you|anyone|I|one)\s+"
+    r"(?:want|ask)|"
     # Rhetorical: a negated wh-question ("who wouldn't want ...?", "why wouldn't you?"), a
     # question about hiring the speaker ("why should you hire me?"), "isn't that the point?".
     r"\b(?:who|why|what)\s+(?:\w+\s+)?(?:wouldn['’]?t|doesn['’]?t|don['’]?t|isn['’]?t|"
@@ -179,6 +184,17 @@ _LOGISTICS_ONLY = re.compile(
     r"shifts?|rota)|increments?|pay\s+(?:progression|scale|band|spine)|improve\s+my\s+chances|"
     r"anything\s+else\s+from\s+me|references|(?:rest\s+of\s+the|the\s+rest\s+of\s+the)\s+"
     r"process|"
+    # Perks and terms by other names, the speaker's own prospects, and the interviewer's
+    # career as the speaker's route ("How long did it take you to make head of department?",
+    # "Could someone in this role realistically move into yours?").
+    r"commission|flexible\s+working|free\s+lunch(?:es)?|lunches|nights?\s+out|bar\s+tab|"
+    r"sabbaticals?|hourly\s+rate|rate\s+of\s+pay|laptop|saturdays|sundays|how\s+much\s+notice|"
+    r"technical\s+test|assessment\s+(?:centre|center|day)|promotions?|progression|"
+    r"(?:fastest|quickest)\s+(?:route|way)|career\s+path|first\s+in\s+line|"
+    r"(?:appointed|promoted)\s+you|(?:take|took)\s+you\s+to\s+(?:make|become|get)|"
+    r"(?:into|to)\s+(?:your\s+(?:position|role|job|post|seat|chair)|yours)|"
+    r"(?:stay|staying|leave|leaving|move\s+on|moving\s+on)\b[^?]{0,30}\byour\s+(?:role|job|"
+    r"position|post|seat|chair)|your\s+deputy|"
     r"(?:would|will|do|can|could|shall)\s+I\s+(?:get|be\s+(?:eligible|paid|allowed)|"
     r"need\s+my\s+own|have\s+my\s+own|start|hear|receive))\b"
     r"(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
