@@ -136,7 +136,8 @@ _LATE_TERM = (
     r"(?:late\b(?!\s+(?:nights?|shifts?|into|at\s+night|in\s+the|on\s+in|twenties|thirties))|"
     r"overdue\b|behind\s+schedule\b|over\s*ran\b|over-?run\b|"
     r"(?:completions?|dates?|deadlines?|deliver(?:y|ies)|launch(?:es)?|releases?|schedules?|"
-    r"programmes?|projects?|milestones?|handovers?|filings?|timelines?)\s+slip\w*|"
+    r"programmes?|projects?|milestones?|handovers?|filings?|timelines?|paydays?|payrolls?|"
+    r"returns?|reports?|closes?|go-lives?)\s+slip\w*|"
     r"(?:gone|go|went|going|come|came)\s+over\s+(?:the\s+|my\s+|our\s+|their\s+|its\s+|a\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:budget|quote|estimate)s?\b|"
     r"(?:higher|more|bigger)\s+than\s+(?:the|my|our|their|its)\s+(?:[\w'’-]+\s+)?"
@@ -340,6 +341,34 @@ def _from_clause_start(text: str, start: int) -> int:
     return start - len(stripped)
 
 
+# The fifth round's classes (blind_x..zc). A time that was told, then beaten or met: "The
+# board had been told eighteen months; we finished in thirteen", "I told the cabinet member
+# end of March and it was live on the 20th".
+_DUE_TIME = (r"(?:\w+\s+)?(?:weeks?|months?|days?|years?)|end\s+of\s+(?:the\s+)?\w+|"
+             r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|"
+             r"june|july|august|september|october|november|december|christmas|easter")
+_TOLD_THEN_DONE = re.compile(
+    rf"\b(?:told|promised|quoted|given|gave|committed\s+to)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_DUE_TIME})"
+    r"\b[;,.]?\s+(?:and\s+|but\s+)?(?:we|I|it|they)\s+(?:\w+\s+){0,3}?(?:finished|delivered|"
+    r"completed|handed\s+(?:it\s+)?over|was\s+live|went\s+live|were\s+live|did\s+it|had\s+it|"
+    r"opened|shipped|launched)\s+(?:it\s+)?(?:in|on|by|within)\b", _I)
+#: Within the time allowed: "inside the six months we'd been given".
+_WITHIN_GIVEN = re.compile(
+    r"\b(?:inside|within)\s+the\s+(?:[\w-]+\s+){0,2}?(?:weeks?|months?|days?|time|window|"
+    r"timescales?|deadline)\s+(?:that\s+)?(?:we|I)(?:['’]d|\s+had)?\s+(?:been\s+)?(?:given|"
+    r"allowed|allotted|agreed|set)\b", _I)
+#: A deliverable promised by a working day or a weekday: "You'll get the management accounts
+#: by the fifth working day", "gets the S&OP pack out by the Wednesday", "I'd ... have it out
+#: before the fifth working day".
+_WORKDAY = (r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|tenth|\d{1,2}(?:st|nd|rd|th))"
+            r"\s+working\s+day|(?:mon|tues|wednes|thurs|fri)day(?:\s+(?:noon|lunchtime|morning))?|"
+            r"close\s+of\s+play|end\s+of\s+(?:the\s+)?(?:day|week))")
+_BY_WORKDAY = re.compile(
+    rf"\b(?:you['’]ll\s+(?:get|have|see)|you\s+will\s+(?:get|have|see)|gets?|have|had|has|"
+    rf"having)\s+(?:[\w&'’-]+\s+){{1,5}}?(?:(?:out|in|done|ready|live|over|signed\s+off)\s+)?"
+    rf"(?:by|before|on)\s+{_WORKDAY}\b", _I)
+
+
 def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
     """Evidence spans of the classes of expression added for unseen phrasings."""
     spans: list[tuple[int, int]] = []
@@ -363,6 +392,15 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
                 or not _speaker_sentence(text, m.start())):
             continue  # "I didn't realise we were over budget", "never late for work"
         spans.append((m.start(), m.end()))
+    for pattern in (_TOLD_THEN_DONE, _WITHIN_GIVEN, _BY_WORKDAY):
+        for m in pattern.finditer(text):
+            if (is_negated(text, m.start() + 1) or _other_agent_clause(text, m.start())
+                    or _ATTEMPT.search(clause_prefix(text, m.start()))
+                    or _PUNCTUALITY.search(m.group(0))
+                    or not (_SPEAKER.search(m.group(0))
+                            or _speaker_sentence(text, m.start(), lenient=True))):
+                continue
+            spans.append((_from_clause_start(text, m.start()), m.end()))
     for m in _MISSED_NONE.finditer(text):
         due_before = re.search(r"\b(?:deadlines?|due\s+dates?)\b", text[:m.start()], _I)
         if (question is not None and question.id == "missed-deadline") or due_before:
