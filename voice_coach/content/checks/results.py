@@ -352,6 +352,19 @@ def credited_elsewhere(text: str, pos: int) -> bool:
     return _CREDIT_ELSEWHERE.search(text, s0, end) is not None
 
 
+# What "went"/"came" must be followed by to name a change of a measure: "went down by a
+# third", "came in 12% under", "went from 40 to 200", "went to zero" (not "went live eleven
+# days after the date", "went out nine days late", "went to Orlando for sixty quid").
+_AMOUNT_START = (r"(?:\d|[$£€]|zero|nil|none|nothing|under|below|over|about|around|almost|"
+                 r"nearly|just|roughly|a\s+(?:third|quarter|half|fifth)|half|one|two|three|four|"
+                 r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                 r"sixty|seventy|eighty|ninety|a\s+(?:hundred|thousand|million))")
+_WENT_CHANGE_RE = re.compile(
+    r"\s*(?:(?:right|way|all\s+the\s+way|steadily|sharply|straight)\s+)?(?:up|down|from|back\s+"
+    rf"(?:up|down|to|at|with|{_AMOUNT_START})|in\s+(?:at\s+)?{_AMOUNT_START}|to\s+{_AMOUNT_START}|"
+    r"over\s+\d|under\s+\d|through\s+the\s+roof)", _I)
+
+
 def hedged_claim(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` hedges an unmeasured claim ("We, uh, we kind of rebuilt
     the monthly reports"): no number, and a hedge. Used on the learned back-off's evidence,
@@ -910,6 +923,8 @@ def check_results_framing(text: str, question: Question | None) -> Finding:
                 # Weak verbs count only with a quantity or a "from ... to" change.
                 if not quantity:
                     continue
+                if verb in {"went", "came"} and not _WENT_CHANGE_RE.match(rest_clause):
+                    continue  # "went live eleven days after", "went out nine days late"
             elif not (quantity or metric):
                 continue
             # "I fixed bugs", "I shipped features" is work, not an outcome; it takes a number
