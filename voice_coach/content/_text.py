@@ -166,7 +166,8 @@ _HYPOTHETICAL = re.compile(
 # "we'd got", "I'd cut", "they'd been": "'d" before a past participle is "had", not "would".
 _PLUPERFECT_D = re.compile(
     r"['’]d(?=\s+(?:already\s+|just\s+|never\s+)?(?:got|gotten|been|done|made|had|grown|"
-    r"brought|won|kept|built|taken|\w+ed)\b)", re.IGNORECASE)
+    r"brought|won|kept|built|taken|gone|come|cut|hit|run|risen|fallen|shrunk|driven|sold|"
+    r"beaten|spent|paid|led|held|\w+ed)\b)", re.IGNORECASE)
 #: Clause words that make the whole clause a condition ("if we cut costs by 20%").
 _CONDITIONAL_OPENERS = frozenset({"if", "unless"})
 
