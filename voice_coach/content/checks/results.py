@@ -770,6 +770,11 @@ _OVER_QUOTA_RE = re.compile(
 _LOSS_STOPPED_RE = re.compile(
     rf"\b(?:stopped|prevented|caught|blocked|recovered|clawed\s+back|recouped|avoided|"
     rf"flagged)\s+{_AMOUNT}\s*(?:of|in|worth\s+of)\s+[\w-]+", _I)
+#: Quality outcomes: "all four passed their level three first time", "every weld passed
+#: X-ray", "the run of 2,000 bottles sold out by the first week".
+_PASSED_ALL_RE = re.compile(
+    r"\b(?:all|every|each|both)\s+(?:[\w-]+\s+){0,3}?(?:passed|cleared)\b(?:[^.;!?]{0,40}?"
+    r"\bfirst\s+time\b)?|\b(?:sold|selling)\s+out\b", _I)
 #: "had checkout running again in forty minutes", "back online within the hour".
 _RESTORED_RE = re.compile(
     r"\b(?:had|got|brought)\s+(?:[\w'’-]+\s+){1,3}?(?:running|working|back\s+up|back\s+online|"
@@ -833,8 +838,11 @@ def _second_round_spans(text: str, sent: Sentence) -> list[tuple[int, int]]:
             spans.append((pos, sent.start + m.end()))
     for pattern in (_RANK_RE, _GERUND_TRACK_RE, _EXTRA_WORK_RE, _UNDER_BUDGET_RE,
                     _EVER_SINCE_RE, _ADDED_VALUE_RE, _OVER_QUOTA_RE, _LOSS_STOPPED_RE,
-                    _RESTORED_RE):
+                    _RESTORED_RE, _PASSED_ALL_RE):
         for m in _cues(pattern, st):
+            if pattern is _PASSED_ALL_RE and re.search(
+                    r"\b(?:when|while|whenever|until|as)\b[^,;]{0,30}$", st[:m.start()], _I):
+                continue  # "I was in the box office when the shows sold out": a time
             keep(m)
     spans.extend(_before_after_spans(text, sent))
     return spans
