@@ -14,7 +14,7 @@ from voice_coach.content._text import (
 from voice_coach.content.checks._base import _I, Finding, _merge
 from voice_coach.questions import Question
 
-__all__ = ["check_engagement", "without_ambition"]
+__all__ = ["check_engagement", "is_logistics_question", "without_ambition"]
 
 _QUESTION_WORD = re.compile(
     r"^\s*(?:(?:and|so|also|but|um|uh|well|actually|oh)[,\s]+)*(?:how|what|what['’]s|which|"
@@ -200,6 +200,13 @@ _LOGISTICS_ONLY = re.compile(
     r"(?:(?!\b(?:challeng\w*|problems?|success\w*|measur\w*|goals?|priorit\w*|struggl\w*|"
     r"hardest|biggest|customers?|clients?|strategy|plans?(?!\s+on\b))\b).)*$", _I | re.S,
 )
+def is_logistics_question(sentence: str) -> bool:
+    """True when ``sentence`` is a question only about the speaker's terms, perks, logistics
+    or prospects ("Would the two weeks' training be here or in Manchester?")."""
+    body = sentence.rstrip()
+    return body.endswith("?") and _LOGISTICS_ONLY.search(body.rstrip(" ?")) is not None
+
+
 # A question about the interviewer's present situation that need not say "you" ("Is the
 # backlog mostly at extraction?", "Who currently owns the relationship with local schools?",
 # "has that been tried"): a present or future auxiliary whose subject is not the speaker, or

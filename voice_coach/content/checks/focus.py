@@ -13,7 +13,7 @@ from voice_coach.content._text import (
     sentences,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span, _widened_end
-from voice_coach.content.checks.engagement import check_engagement
+from voice_coach.content.checks.engagement import check_engagement, is_logistics_question
 from voice_coach.questions import Question
 
 __all__ = ["check_hiring_manager_focus"]
@@ -302,7 +302,12 @@ _PRAISE_OR_COURTESY = re.compile(
     r"reputation|name)\s+(?:is|has|was)\s+(?:\w+\s+){0,2}?(?:amazing|great|wonderful|reputable|"
     r"respected|fantastic|brilliant|famous|well[\s-]known|impressive|excellent|prestigious|"
     r"renowned|legendary|incredible|lovely|beautiful)\b\s*(?:[.!,;]|and\b|$)"
-    r"|you\s+(?:say|repeat)\s+(?:that|the\s+question|it)\b", _I)
+    r"|you\s+(?:say|repeat)\s+(?:that|the\s+question|it)\b"
+    # The hiring paperwork and the speaker's perks: "the role you're hiring for", "when you
+    # need someone to start", "your staff discount".
+    r"|you(?:['’]re|\s+are)\s+(?:hiring|recruiting)\s+for\b|you\s+need\s+(?:someone|somebody|me|"
+    r"them)\s+to\s+start\b|your\s+(?:staff\s+|employee\s+)?(?:discount|perks|benefits|pension|"
+    r"salary|bonus|holidays?|gym|canteen)\b", _I)
 
 
 # The speaker offers their capacity in a sentence that turns to the interviewer's side.
@@ -367,8 +372,10 @@ def check_hiring_manager_focus(text: str, question: Question | None,
         ambition = {_sentence_span(text, s) for s, _ in their_job.spans}
         spans = [(s, e) for s, e in spans
                  if sentence_of[s] not in ambition or _NEED_WORD.search(text, s, e)]
+    logistics = {sp for sp in set(sentence_of.values())
+                 if is_logistics_question(text[slice(*sp)])}
     spans = [(s, e) for s, e in spans
-             if sentence_of[s] not in seat
+             if sentence_of[s] not in seat and sentence_of[s] not in logistics
              and not _ACQUAINTANCE_IN.search(text[max(0, s - 30):s])
              and not _PRAISE_OR_COURTESY.match(text, s)]
     merged = _merge(spans)
