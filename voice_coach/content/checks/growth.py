@@ -99,11 +99,17 @@ _GROWTH_PATTERNS = (
                r"|\b(?:I|we)\s+spent\s+(?:a|an|two|three|four|six|several|a\s+few|many|my|our|\w+)\s+"
                r"(?:\w+\s+)?(?:weeks?|months?|years?|evenings|weekends|nights)\s+(?:\w+\s+)?"
                r"(?:learning|studying|teaching\s+myself|practi[sc]ing|training\s+(?:up|myself))\b"
-               r"|\b(?:I['’]m|I\s+am)\s+(?:currently\s+|now\s+)?(?:part[\s-]?way|half[\s-]?way|midway|"
+               r"|\b(?:I['’]m|I\s+am)\s+(?:(?:also|still|currently|now)\s+)*(?:part[\s-]?way|half[\s-]?way|midway|"
                r"most\s+of\s+the\s+way)\s+through\s+(?:a|an|the|my)\s+(?:[\w-]+\s+){0,4}?(?:course|"
                r"module|diploma|degree|qualification|apprenticeship|certificate|certification|MSc|"
                r"MBA|programme|program|training)\b"
-               r"|\bcame\s+(?:back|out|away)\s+(?:\w+\s+)?able\s+to\b", _I),
+               r"|\bcame\s+(?:back|out|away)\s+(?:\w+\s+)?able\s+to\b"
+               # "I've started the module at the university", "retrained through a master's",
+               # "learning workforce planning on the way".
+               r"|\b(?:I['’]ve|I\s+have|I)\s+(?:just\s+|recently\s+|also\s+)?started\s+(?:a|an|the|my)\s+"
+               r"(?:[\w-]+\s+){0,3}?(?:module|course|diploma|degree|apprenticeship|MSc|MBA|"
+               r"qualification|certificate|certification)\b|\bretrain(?:ed|ing)\b|"
+               r"\b(?:learning|picking\s+up)\s+(?:[\w-]+\s+){1,3}?(?:on|along)\s+the\s+way\b", _I),
     # Learning by watching a practitioner: "I asked to shadow our lawyer on three cases".
     re.compile(r"\b(?:I|I['’]ve|I\s+had|I\s+was)\s+(?:\w+\s+){0,2}?(?:shadow(?:ed|ing)?|"
                r"sat\s+in\s+on|job[\s-]shar\w+\s+with)\s+(?:(?:a|an|the|our|my|two|three|"
