@@ -34,7 +34,8 @@ _PERSONAL_GAIN = re.compile(
     r"\b(?:fun|perks?|free\s+(?:food|lunch(?:es)?|snacks|coffee|drinks|gym|beer|meals|parking)|"
     r"ping[\s-]?pong|foosball|pool\s+table|game\s+room|salary|pay|paycheck|paycheque|money|"
     r"bonus(?:es)?|stock\s+options|equity|benefits|vacation|holidays?|time\s+off|"
-    r"travel(?:l?ing|l?ed)?|trips?|company\s+car|(?:job\s+)?title|promotion|promoted|"
+    r"travel(?:l?ing|l?ed)?|trips?|company\s+(?:car|audi|bmw|mercedes|vehicle)|(?:job\s+)?title|"
+    r"promotion|promoted|private\s+health(?:care)?|health\s+insurance|pension\s+match|"
     r"business\s+class|first\s+class|flights|(?:nice|fancy|posh|five-star)\s+hotels|"
     r"expense\s+account|(?:staff|employee)\s+discount|discount|lifestyle|company\s+phone|"
     r"friends?|friendships?|social\s+life|parties|party|happy\s+hours?|"
@@ -52,7 +53,7 @@ _PERSONAL_GAIN = re.compile(
     r"on-site\s+gym|training\s+budget|conference\s+travel|"
     # "remote" as a way of working, not "a remote team" or "remote monitoring".
     r"(?:fully\s+)?remote(?=\s+(?:work|working|days?|role|job|policy|option|contract)\b|"
-    r"\s*[,.;!?]|\s+(?:and|too|which|so|now)\b|\s*$)|"
+    r"\s*[,.;!?]|\s+(?:and|too|which|so|now|was|is|were)\b|\s*$)|"
     r"four[\s-]day\s+week|flexi[\s-]?time|annual\s+leave|days?\s+off)\b", _I,
 )
 # Gains that are personal by their own wording: the speaker's own bills, time, home and
@@ -90,7 +91,7 @@ _GAIN_FRAME = re.compile(
     # pension's better", "is the four-day week available from day one").
     r"beautiful|famous|legendary|hard\s+to\s+beat|big\s+deal|big\s+plus|brilliant|lovely|"
     r"generous|decent|better|honestly|hope|hoping|eligible|available|proper|for\s+once|"
-    r"mainly|so\s+I\s+can|(?:I|you)\s+get)\b", _I,
+    r"mainly|so\s+I\s+can|(?:I|you)\s+get|uncapped|incentive)\b", _I,
 )
 # A gain conceded for something else: "the bonus was nice, but what mattered was ...",
 # "Touring's great fun, but the bit I'm proudest of ...", "part of that was the travel.
@@ -170,6 +171,13 @@ def _growth_sentences(text: str, growth: Finding | None) -> set[int]:
     return {_sentence_span(text, s)[0] for s, _ in growth.spans}
 
 
+#: Pay and perks that asking about is wanting (not "the gap on my CV?").
+_ASKED_PERK = re.compile(
+    r"salary|pay|bonus|pension|holiday|leave|car|audi|bmw|commission|allowance|discount|perk|"
+    r"benefit|gym|health|remote|flexi|vacation|time\s+off|share|equity|stock|overtime|day\s+week|"
+    r"trip|travel|days?\s+off|premium|wage|tips|canteen|free")
+
+
 def _framed(word: str, sentence: str) -> bool:
     """True when ``sentence`` frames the lexicon gain ``word`` as liked, wanted or the reason."""
     low = word.lower()
@@ -177,6 +185,8 @@ def _framed(word: str, sentence: str) -> bool:
             ("free", "ping", "foos", "party", "parties", "happy hour", "game room",
              "pool table")):
         return True  # the word itself is a personal pleasure
+    if sentence.rstrip().endswith("?") and _ASKED_PERK.search(low):
+        return True  # asking about it ("What's the pension match?") is wanting it
     frame_text = sentence if low.startswith("friend") else sentence.replace(word, " ")
     return _GAIN_FRAME.search(frame_text) is not None
 
