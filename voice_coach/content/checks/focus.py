@@ -47,6 +47,15 @@ _HM_PATTERNS = (
                r"problems?|goals?|targets?|numbers|plans?|priorities|gap|backlog|issues?|"
                r"pressures?)\s+(?:that\s+)?you(?:['’]ve|\s+have)?\s+(?:face|mentioned|described|"
                r"have|are\s+facing|talked\s+about|set|outlined|raised)\b", _I),
+    # Their need stated outright: "You need the warehouse management system live before the
+    # peak", "You've got six flats to fit out before June" (not "if you need ...", "you need
+    # to be patient in this job").
+    re.compile(r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bwhat\s)\byou(?:['’]ve\s+got|\s+have\s+got|\s+need)\s+"
+               r"(?:the|an?|your|someone|somebody|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+               r"twelve|twenty|fifty|a\s+hundred)\s+(?!(?:gym|canteen|parking|office|bar|perks?|"
+               r"free|discount|pool|best|nicest)\b)[\w-]+(?:\s+[\w-]+){0,3}\s+(?:live|done|"
+               r"ready|fixed|finished|built|open|running|cleared|hired|in\s+place|to\s+\w+|before|"
+               r"by|in)\b", _I),
     # "bring that experience to your operations group", "do that work for your clinics".
     re.compile(r"\b(?:do|bring|deliver|build|achieve|repeat|replicate|offer|apply|add)\b"
                r"[^.;!?]{0,30}?\b(?:for|to)\s+your\s+[\w-]+\b(?<!\btime)(?<!\bquestion)"
