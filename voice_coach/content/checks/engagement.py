@@ -37,7 +37,8 @@ _PSEUDO_CLEFT = re.compile(
 _INTERVIEWER_REF = re.compile(
     r"\b(?:you|your|yours|the\s+team|this\s+team|the\s+role|this\s+role|this\s+position|"
     r"the\s+position|the\s+company|the\s+department|the\s+business|success|challenges?|"
-    r"priorities|goals?|the\s+first\s+\w+\s+days|the\s+biggest|the\s+hardest|onboarding)\b", _I,
+    r"priorities|goals?|the\s+first\s+\w+\s+days|(?:the\s+)?(?:biggest|hardest|toughest)|"
+    r"onboarding|this\s+job|the\s+last\s+person|predecessor|look\s+like)\b", _I,
 )
 _NOT_REAL_QUESTION = re.compile(
     r"\b(?:does\s+(?:that|this)\s+(?:make\s+sense|answer|help)|did\s+(?:I|that)\s+answer|"
@@ -79,8 +80,10 @@ _REPORTED = re.compile(
     r"my\s+\w+|our\s+\w+)?\s*(?:what|how|why|whether|if|where|when)\b", _I,
 )
 _INDIRECT_QUESTION = re.compile(
-    r"\bI['’]?(?:d|\s+would)\s+(?:really\s+)?(?:love|like|want|be\s+(?:keen|interested|curious))\s+"
-    r"to\s+(?:know|hear|understand|learn|ask|find\s+out)\s+(?:is\s+|more\s+)?(?:about\s+)?(?:how|"
+    r"\bI['’]?(?:d|\s+would)\s+(?:really\s+|sort\s+of\s+|kind\s+of\s+|just\s+)?(?:love|like|want|"
+    r"be\s+(?:keen|interested|curious))\s+"
+    r"to\s+(?:know|hear|understand|learn|ask|find\s+out)\s*,?\s*(?:if\s+that['’]?s\s+(?:ok|okay|"
+    r"alright|all\s+right)\s*,\s*)?(?:is\s+|more\s+)?(?:about\s+)?(?:how|"
     r"what|which|why|whether|where|your|the\s+team|about\s+(?:your|the\s+(?:team|role|company|"
     r"department|business|challenges?|priorities|plans?|way)|this\s+(?:team|role|company)|how|"
     r"what|which|why|whether|where))\b|\bI['’]?m\s+(?:really\s+|very\s+)?curious\s+"
