@@ -92,6 +92,8 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhen\s+(?:nobody|no\s+one|no-one)\s+else\s+would\b|"
         # "I'm nobody special", "I'm probably not what you had in mind".
         r"\b(?:I['’]m|I\s+am)\s+(?:really\s+|just\s+)?(?:nobody|no\s+one|nothing)\s+special\b|"
+        r"\b(?:I['’]m|I\s+am)\s+(?:probably\s+)?not\s+the\s+(?:brightest|sharpest|smartest|cleverest|"
+        r"quickest)\b|"
         r"\b(?:I['’]m|I\s+am)\s+(?:probably\s+|maybe\s+)?not\s+(?:really\s+)?(?:what|who)\s+"
         r"you\s+(?:had\s+in\s+mind|were\s+(?:looking\s+for|expecting))\b", _I)),
     # Taking whatever is offered: "whatever you think is fair", "I'm not in a position to be
@@ -100,7 +102,10 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("desperation", re.compile(
         r"\bwhatever\s+you\s+(?:think|feel|decide|consider)\s+(?:is\s+)?(?:fair|right|best|"
         r"reasonable|appropriate)\b|"
-        r"\bnot\s+(?:really\s+)?in\s+a\s+position\s+to\s+be\s+(?:choosy|picky|fussy|selective)\b|"
+        r"\bnot\s+(?:really\s+)?in\s+a\s+position\s+to\s+(?:be\s+(?:choosy|picky|fussy|selective)|"
+        r"haggle|negotiate|bargain)\b|"
+        r"\b(?:take|accept)\s+the\s+bottom\s+of\s+(?:the|whatever|your|any)\s+(?:\w+\s+)?(?:range|band|"
+        r"scale)\b|"
         r"\bI['’]?(?:d|ll|\s+would|\s+will)\s+(?:(?:honestly|happily|gladly|really|just|"
         r"genuinely|literally)\s+)+(?:do|take|accept)\s+(?:anything|any\s+job|whatever)\b|"
         r"\b(?:take|accept)\s+(?:anything|whatever|less|the\s+bottom)\b[^.!?;]{0,40}?"
@@ -123,7 +128,8 @@ _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"possible)\s+(?:if|for\s+me)\b|\bis\s+it\s+(?:ok|okay|alright|all\s+right)\s+if\b|"
         r"\b(?:may|can|could)\s+I\s+(?:please\s+)?(?:just\s+)?(?:say|add|mention|explain|"
         r"continue|go\s+on|take\s+a\s+(?:moment|second)|start\s+over|have\s+a\s+moment)\b|"
-        r"\bif\s+you['’]?(?:d|\s+would|\s+will)\s+(?:just\s+|only\s+)?(?:let|allow)\s+me\b|\bwith\s+your\s+"
+        r"\bif\s+you['’]?(?:d|\s+would|\s+will)\s+(?:just\s+|only\s+)?(?:let|allow)\s+me\b|"
+        r"\bif\s+I['’]?m\s+(?:even\s+)?allowed\s+to\s+ask\b|\bwith\s+your\s+"
         r"permission\b|\bif\s+you\s+(?:don['’]?t|do\s+not)\s+mind\b", _I)),
 )
 
