@@ -320,6 +320,11 @@ def _other_agent_clause(text: str, start: int) -> bool:
     return bool(_OTHER_AGENT.search(prefix)) and not _SPEAKER.search(_OTHER_AGENT.sub("", prefix))
 
 
+_AFTER_OR_PLANNED = re.compile(
+    r"\b(?:after|past|beyond|later\s+than)\s+$|\b(?:supposed|meant|scheduled|due|planned|"
+    r"expected)\s+to\s+(?:[\w-]+\s+){0,3}$", _I)
+_PLANNED_IN = re.compile(r"\b(?:was|were|is|are)\s+(?:supposed|meant|scheduled|due|planned)\s+to\b",
+                         _I)
 _BUDGET_AS_STRAIN = re.compile(
     r"\s+(?:pressures?|constraints?|cuts?|strain|review|scrutiny|restrictions?)\b", _I)
 
@@ -463,6 +468,11 @@ def check_delivery_promises(text: str, question: Question | None) -> Finding:
     spans.extend(_class_spans(text, question))
     # A condition is not a record or a promise: "if we delivered it on time, ...".
     spans = [(s, e) for s, e in spans if clause_opener(text, s) not in _CONDITIONAL]
+    # "went live eleven days after the date we'd agreed": late; "was supposed to go live
+    # before the winter season": planned, not done.
+    spans = [(s, e) for s, e in spans
+             if not _AFTER_OR_PLANNED.search(text[max(0, s - 60):s])
+             and not _PLANNED_IN.search(text, s, e)]
     # "under budget pressure every year": a constraint, not a budget kept.
     spans = [(s, e) for s, e in spans if not (text[s:e].lower().endswith(("budget", "budgets"))
                                                and _BUDGET_AS_STRAIN.match(text, e))]
