@@ -14,6 +14,7 @@ from voice_coach.content.checks import (
     check_hiring_manager_focus,
     check_personal_value_trap,
 )
+from voice_coach.content.checks.delivery import late_news
 from voice_coach.content.checks.engagement import without_ambition
 from voice_coach.content.checks.results import credited_elsewhere, hedged_claim
 from voice_coach.content.learned import learned_hits
@@ -106,6 +107,8 @@ def check_content(text: str, *, question: Question | None = None,
         if cid == "results_framing" and (credited_elsewhere(text, hit.start)
                                          or hedged_claim(text, hit.start, hit.end)):
             continue  # "Most of that was the new director's programming", "we kind of rebuilt"
+        if cid == "delivery_promises" and late_news(text, hit.start, hit.end):
+            continue  # "we submitted a day late": deadline talk, the wrong way round
         learned = Finding(((hit.start, hit.end),),
                           {"learned_probability": round(hit.probability, 3)})
         if cid == "engagement":

@@ -17,7 +17,7 @@ from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
 from voice_coach.content.checks.results import credited_elsewhere
 from voice_coach.questions import Question
 
-__all__ = ["check_delivery_promises"]
+__all__ = ["check_delivery_promises", "late_news"]
 
 #: Clause openers that make a delivery claim a condition, not a record or a promise.
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -437,6 +437,22 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
             continue  # "not on time", "on time for meetings", "the vendor shipped on time"
         spans.append((_from_clause_start(text, m.start()), m.end()))
     return spans
+
+
+_LATE_NEWS = re.compile(
+    rf"\b(?:{_LATE_TERM}|(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?)\s+(?:late|behind)|"
+    r"past\s+(?:every|the|its|our)\s+(?:\w+\s+)?deadlines?|over\s+budget|"
+    r"(?:moved|slipped|pushed\s+back)\s+(?:by|again|once)|not\s+on\s+the\s+date)", _I)
+
+
+def late_news(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` tells of lateness or overrun and no clean record ("we
+    submitted a day late", "ran months over budget and past every deadline"). Used on the
+    learned back-off's evidence, which reads deadline talk without its polarity."""
+    part = text[start:end]
+    late = _LATE_NEWS.search(part)
+    return late is not None and _CLEAN_RECORD.search(part) is None and not re.search(
+        rf"\b{_RECORD_NEGATOR}\b", part[:late.start()], _I)
 
 
 def check_delivery_promises(text: str, question: Question | None) -> Finding:
