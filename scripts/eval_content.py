@@ -21,11 +21,17 @@ Every split is fixed by a hash of the case id, so no case can be moved between p
   round (public-sector STAR stories; rambling transcripts; short answers; near misses;
   numbers-heavy professionals; modest and second-language speakers), each first scored as
   unseen data, then used for development and training.
+- ``blind-5``: ``blind_x/y/z/za/zb/zc.toml``, 600 answers by six more engineers in the fifth
+  round (questions for the interviewer; speaking to the hiring manager's needs; delivery
+  records and promises; conversational transcripts in many Englishes; trades, creative and
+  technical stories; entry-level and returners), scored as unseen first, then used.
 - ``sealed``: ``sealed_g.toml``, 120 answers written blind in the second round and never
   looked at case by case: only its aggregate table is ever printed.
 - ``sealed-2``: ``sealed_i.toml``, 160 answers written blind in the third round, sealed the
   same way.
 - ``sealed-3``: ``sealed_w.toml``, 160 answers written blind in the fourth round, sealed the
+  same way.
+- ``sealed-4``: ``sealed_zs.toml``, 160 answers written blind in the fifth round, sealed the
   same way.
 
 Usage::
@@ -59,16 +65,18 @@ HOLDOUT_MODULUS = 3
 BLIND_SALT = "blind:"
 #: The parts in the order they are printed; the first and the blind-dev one are "seen".
 PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3", "blind-4",
-         "sealed", "sealed-2", "sealed-3")
+         "blind-5", "sealed", "sealed-2", "sealed-3", "sealed-4")
 SEEN_PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3",
-              "blind-4")
-SEALED_PARTS = ("sealed", "sealed-2", "sealed-3")
+              "blind-4", "blind-5")
+SEALED_PARTS = ("sealed", "sealed-2", "sealed-3", "sealed-4")
 #: The sealed files and their parts.
-SEALED_FILES = {"sealed_g": "sealed", "sealed_i": "sealed-2", "sealed_w": "sealed-3"}
+SEALED_FILES = {"sealed_g": "sealed", "sealed_i": "sealed-2", "sealed_w": "sealed-3",
+                "sealed_zs": "sealed-4"}
 #: The blind files of the second and third rounds (the first round's is blind_d).
 ROUND_2_FILES = ("blind_e", "blind_f", "blind_h")
 ROUND_3_FILES = ("blind_j", "blind_k", "blind_l", "blind_m", "blind_n", "blind_o", "blind_p")
 ROUND_4_FILES = ("blind_q", "blind_r", "blind_s", "blind_t", "blind_u", "blind_v")
+ROUND_5_FILES = ("blind_x", "blind_y", "blind_z", "blind_za", "blind_zb", "blind_zc")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,8 @@ class Case:
             return "blind-3"
         if self.file in ROUND_4_FILES:
             return "blind-4"
+        if self.file in ROUND_5_FILES:
+            return "blind-5"
         if self.source == "blind":
             h = int(hashlib.sha1((BLIND_SALT + self.id).encode()).hexdigest(), 16)
             return "blind-held" if h % 2 == 0 else "blind-dev"
@@ -212,9 +222,11 @@ def main(argv: list[str] | None = None) -> int:
         "blind-2": "Blind round 2 (blind_e/f/h, development)",
         "blind-3": "Blind round 3 (blind_j..p, development)",
         "blind-4": "Blind round 4 (blind_q..v, development)",
+        "blind-5": "Blind round 5 (blind_x..zc, development)",
         "sealed": "Sealed (sealed_g, never inspected case by case)",
         "sealed-2": "Sealed round 3 (sealed_i, never inspected case by case)",
         "sealed-3": "Sealed round 4 (sealed_w, never inspected case by case)",
+        "sealed-4": "Sealed round 5 (sealed_zs, never inspected case by case)",
     }
     if args.file:
         sealed_files = {c.file for c in cases if c.part in SEALED_PARTS}

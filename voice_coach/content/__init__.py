@@ -17,6 +17,7 @@ from voice_coach.content.checks import (
 from voice_coach.content.checks.delivery import late_news
 from voice_coach.content.checks.engagement import without_ambition
 from voice_coach.content.checks.results import credited_elsewhere, hedged_claim
+from voice_coach.content.checks.supplicant import sympathy_only
 from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
     CheckResult,
@@ -109,6 +110,8 @@ def check_content(text: str, *, question: Question | None = None,
             continue  # "Most of that was the new director's programming", "we kind of rebuilt"
         if cid == "delivery_promises" and late_news(text, hit.start, hit.end):
             continue  # "we submitted a day late": deadline talk, the wrong way round
+        if cid == "supplicant_language" and sympathy_only(text, hit.start, hit.end):
+            continue  # "so sorry to hear that your manager was unwell": sympathy
         learned = Finding(((hit.start, hit.end),),
                           {"learned_probability": round(hit.probability, 3)})
         if cid == "engagement":

@@ -17,7 +17,7 @@ from voice_coach.content.checks._base import _I, Finding, _merge
 from voice_coach.lexicon import OPINION_HEDGE_WEIGHT, Span, count_words, find_fillers, find_hedges
 from voice_coach.questions import Question
 
-__all__ = ["check_supplicant_language"]
+__all__ = ["check_supplicant_language", "sympathy_only"]
 
 _SUPPLICANT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("desperation", re.compile(
@@ -176,6 +176,15 @@ _NOT_SELF_APOLOGY = re.compile(
     r"[\s,.!]*(?:(?:that|it)\s+(?:sounds|must\s+(?:have\s+been|be))|to\s+hear|about\s+(?:your|the\s+(?:news|loss))|"
     r"for\s+your\s+loss|(?:could|can|would)\s+you\s+(?:\w+\s+)?(?:say|repeat|ask)|"
     r"I\s+(?:didn['’]?t|did\s+not)\s+(?:catch|hear)|what\s+was\s+the\s+question)", _I)
+
+
+def sympathy_only(text: str, start: int, end: int) -> bool:
+    """True when every "sorry" in ``text[start:end]`` is sympathy or a request to repeat ("I
+    was so sorry to hear that your manager was unwell"). Used on the learned back-off's
+    evidence, which reads "sorry" without telling whom it is for."""
+    part = text[start:end]
+    sorries = list(re.finditer(r"\bsorry\b", part, _I))
+    return bool(sorries) and all(_NOT_SELF_APOLOGY.match(part, m.end()) for m in sorries)
 
 
 def _doubts_the_speaker(text: str, run: list[Span]) -> bool:
