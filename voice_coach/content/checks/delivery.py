@@ -76,7 +76,7 @@ _DELIVERY_PATTERNS = (
                r"(?:the\s+|our\s+|their\s+|its\s+|your\s+|what\s+)?(?:\w+\s+){0,3}?budget"
                r"(?!\s+(?:pressures?|constraints?|cuts?|strain|review|scrutiny|restrictions?))|"
                r"(?:under|below)\s+what\s+\w+\s+had\s+(?:signed\s+off|approved|budgeted)|"
-               r"on\s+(?:or\s+before|schedule|budget)|before\s+(?:the|its|your|our|their)\s+(?:\w+\s+)?"
+               r"on\s+(?:or\s+(?:before|ahead\s+of)|schedule|budget)|before\s+(?:the|its|your|our|their)\s+(?:\w+\s+)?"
                r"(?:deadline|due\s+date|go-live))\b", _I),
     # A promised date kept: "promised we'd have it restored by end of day, which we did".
     re.compile(r"\b(?:promised|said|committed|told\s+\w+)\b[^.;!?]{0,60}?\bby\s+(?:the\s+)?"
@@ -117,7 +117,7 @@ _DURATION = rf"(?:{_NUM}\s+(?:(?:full|whole|clear|good)\s+)?{_UNIT}|a\s+fortnigh
 #: What a piece of work can be due against: "the contract date", "the regulator's date",
 #: "my supervisor's review", "the first surge", "it was due".
 _DUE_NOUN = (r"(?:deadlines?|due\s+dates?|dates?|reviews?|launch|go-?live|opening|surges?|peak|"
-             r"rush|inspections?|audits?|cut-?off|hand-?in|handover|submissions?|exams?|"
+             r"rush|inspections?|audits?|cut-?off|hand-?in|handover|submissions?|exams?|windows?|"
              r"kick-?off|start|targets?|season|year-end|month-end)")
 _DUE_REF = (rf"(?:(?:the|its|my|our|their|your|his|her|each|every|any|[\w-]+['’]s)\s+"
             rf"(?:[\w'’-]+\s+){{0,3}}?{_DUE_NOUN}\b|(?:it|they|this|that|each|everything)\s+"
@@ -354,9 +354,20 @@ _DUE_TIME = (r"(?:\w+\s+)?(?:weeks?|months?|days?|years?)|end\s+of\s+(?:the\s+)?
              r"june|july|august|september|october|november|december|christmas|easter")
 _TOLD_THEN_DONE = re.compile(
     rf"\b(?:told|promised|quoted|given|gave|committed\s+to)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_DUE_TIME})"
-    r"\b[;,.]?\s+(?:and\s+|but\s+)?(?:we|I|it|they)\s+(?:\w+\s+){0,3}?(?:finished|delivered|"
+    r"\b(?:[^.;!?]{0,60}?[;,.])?\s+(?:and\s+|but\s+)?(?:we|I|it|they)\s+(?:\w+\s+){0,3}?(?:finished|delivered|"
     r"completed|handed\s+(?:it\s+)?over|was\s+live|went\s+live|were\s+live|did\s+it|had\s+it|"
-    r"opened|shipped|launched)\s+(?:it\s+)?(?:in|on|by|within)\b", _I)
+    r"opened|shipped|launched)\s+(?:[\w-]+\s+){0,3}?(?:in|on|by|within)\b", _I)
+#: A time said, then beaten or kept: "If I say Thursday, it arrives on Wednesday", "when I say
+#: it will be done Friday, it will be on your desk Thursday", "if I tell your producers a cut
+#: will be in their inbox by ten on Tuesday, it'll be there by nine".
+_SAID_DAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:\w+(?:st|nd|rd|th)|\d{1,2})|"
+             r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|"
+             r"\d{1,2}(?::\d\d)?)(?:\s*(?:am|pm|o['’]clock))?|end\s+of\s+(?:the\s+)?(?:day|week|month))")
+_SAID_THEN_KEPT = re.compile(
+    rf"\b(?:if|when|whenever|what)\s+(?:I|we)\s+(?:am\s+|are\s+)?(?:say|said|saying|tell|told|"
+    rf"promise|promised|quote|quoted|commit|committed)\b[^.;!?]{{0,70}}?\b{_SAID_DAY}\b[^.;!?]{{0,6}}?"
+    r"[,;:]\s*(?:then\s+)?(?:it|they|that|you)(?:['’]ll|\s+will)?\s+(?:be|arrives?|lands?|gets?|"
+    rf"have\s+it|get\s+it|is)\b[^.;!?]{{0,40}}?\b(?:(?:on|by)\s+)?{_SAID_DAY}\b", _I)
 #: Within the time allowed: "inside the six months we'd been given".
 _WITHIN_GIVEN = re.compile(
     r"\b(?:inside|within)\s+the\s+(?:[\w-]+\s+){0,2}?(?:weeks?|months?|days?|time|window|"
@@ -397,11 +408,11 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
                 or not _speaker_sentence(text, m.start())):
             continue  # "I didn't realise we were over budget", "never late for work"
         spans.append((m.start(), m.end()))
-    for pattern in (_TOLD_THEN_DONE, _WITHIN_GIVEN, _BY_WORKDAY):
+    for pattern in (_TOLD_THEN_DONE, _WITHIN_GIVEN, _BY_WORKDAY, _SAID_THEN_KEPT):
         for m in pattern.finditer(text):
             if (is_negated(text, m.start() + 1) or _other_agent_clause(text, m.start())
                     or _ATTEMPT.search(clause_prefix(text, m.start()))
-                    or _PUNCTUALITY.search(m.group(0))
+                    or (pattern is not _SAID_THEN_KEPT and _PUNCTUALITY.search(m.group(0)))
                     or not (_SPEAKER.search(m.group(0))
                             or _speaker_sentence(text, m.start(), lenient=True))):
                 continue
