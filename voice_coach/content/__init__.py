@@ -16,7 +16,11 @@ from voice_coach.content.checks import (
 )
 from voice_coach.content.checks.delivery import late_news
 from voice_coach.content.checks.engagement import without_ambition
-from voice_coach.content.checks.results import credited_elsewhere, hedged_claim
+from voice_coach.content.checks.results import (
+    credited_elsewhere,
+    hedged_claim,
+    not_own_outcome,
+)
 from voice_coach.content.checks.supplicant import sympathy_only
 from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
@@ -106,7 +110,8 @@ def check_content(text: str, *, question: Question | None = None,
     # evidence is the sentence it scores highest (content/learned.py).
     for cid, hit in learned_hits(text, word_count=word_count).items():
         if cid == "results_framing" and (credited_elsewhere(text, hit.start)
-                                         or hedged_claim(text, hit.start, hit.end)):
+                                         or hedged_claim(text, hit.start, hit.end)
+                                         or not_own_outcome(text, hit.start, hit.end)):
             continue  # "Most of that was the new director's programming", "we kind of rebuilt"
         if cid == "delivery_promises" and late_news(text, hit.start, hit.end):
             continue  # "we submitted a day late": deadline talk, the wrong way round

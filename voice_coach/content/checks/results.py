@@ -365,6 +365,30 @@ _WENT_CHANGE_RE = re.compile(
     r"over\s+\d|under\s+\d|through\s+the\s+roof)", _I)
 
 
+# Whose outcome a sentence tells, at its start: the interviewer's or another party's ("Your
+# last investor update showed ...", "The client moved the launch up", "She got it through
+# validation"), or a target not yet reached ("My target this year is £1.6m").
+_NOT_OWN_START = re.compile(
+    r"\W*(?:(?:and|but|so)\s+)?(?:you|your|she|he|they|the\s+(?:client|regulator|customer|vendor|"
+    r"supplier|board|council|government|market|graduates)|our\s+(?:[\w-]+\s+)?(?:vendor|"
+    r"supplier|client|ceo|director|manager|predecessor))\b", _I)
+_TARGET_UNMET = re.compile(
+    r"\b(?:target|goal|aim|quota)s?\b[^.;!?]{0,40}?\b(?:is|of|was|would\s+be)\b", _I)
+_TARGET_MET = re.compile(r"\b(?:hit|beat|exceeded|reached|passed|smashed|made|achieved)\b", _I)
+
+
+def not_own_outcome(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` tells someone else's numbers, the interviewer's, a target
+    not yet met, or the speaker's own pay. Used on the learned back-off's evidence, which
+    reads the topic of an outcome without whose it is."""
+    part = text[start:end]
+    return bool(
+        _NOT_OWN_START.match(part) or _THEIR_RECORD.search(part)
+        or (_TARGET_UNMET.search(part) and not _TARGET_MET.search(part))
+        or re.search(r"\bI['’]m\s+(?:looking\s+(?:at|for)|on|targeting|after)\s+(?:around\s+|"
+                     r"about\s+|roughly\s+)?(?:[$£€]|\d|\w+\s+(?:thousand|grand|k)\b)", part, _I))
+
+
 def hedged_claim(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` hedges an unmeasured claim ("We, uh, we kind of rebuilt
     the monthly reports"): no number, and a hedge. Used on the learned back-off's evidence,
