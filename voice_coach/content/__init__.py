@@ -16,6 +16,7 @@ from voice_coach.content.checks import (
 )
 from voice_coach.content.checks.delivery import late_news
 from voice_coach.content.checks.engagement import without_ambition
+from voice_coach.content.checks.focus import focus_misread
 from voice_coach.content.checks.results import (
     credited_elsewhere,
     hedged_claim,
@@ -115,6 +116,9 @@ def check_content(text: str, *, question: Question | None = None,
             continue  # "Most of that was the new director's programming", "we kind of rebuilt"
         if cid == "delivery_promises" and late_news(text, hit.start, hit.end):
             continue  # "we submitted a day late": deadline talk, the wrong way round
+        if cid == "hiring_manager_focus" and focus_misread(text, hit.start, hit.end,
+                                                           findings["not_after_your_job"]):
+            continue  # "I'd want your post once you've moved up": their seat, not their needs
         if cid == "supplicant_language" and sympathy_only(text, hit.start, hit.end):
             continue  # "so sorry to hear that your manager was unwell": sympathy
         learned = Finding(((hit.start, hit.end),),

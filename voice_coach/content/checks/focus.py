@@ -16,7 +16,7 @@ from voice_coach.content.checks._base import _I, Finding, _merge, _sentence_span
 from voice_coach.content.checks.engagement import check_engagement, is_logistics_question
 from voice_coach.questions import Question
 
-__all__ = ["check_hiring_manager_focus"]
+__all__ = ["check_hiring_manager_focus", "focus_misread"]
 
 _THEIR_SIDE_NOUN = (
     r"(?:team|teams|goals?|targets?|problems?|challenges?|customers?|clients?|users?|business|"
@@ -391,3 +391,22 @@ def check_hiring_manager_focus(text: str, question: Question | None,
     sentences_hit = {sentence_of[s] for s, _ in merged}
     capability = any(_OFFERS_HELP.search(text[slice(*sp)]) for sp in sentences_hit)
     return Finding(merged, {"sentences": len(sentences_hit), "offers_help": capability})
+
+
+# A sentence about the interviewer's own post or career, not their needs.
+_THEIR_POST = re.compile(
+    r"\byour\s+(?:own\s+)?(?:job|post|role|position|seat|chair|career|title)\b", _I)
+# A rhetorical tag: "Your brand is everywhere at the moment, isn't it?".
+_RHETORICAL_TAG = re.compile(
+    r"\b(?:isn['’]?t\s+it|aren['’]?t\s+they|don['’]?t\s+you|right)\s*\?\s*$|"
+    r"^\W*isn['’]?t\s+that\b", _I)
+
+
+def focus_misread(text: str, start: int, end: int, their_job: Finding) -> bool:
+    """True when ``text[start:end]`` turns to the interviewer only as the post the speaker
+    wants, as praise, or in a rhetorical tag. Used on the learned back-off's evidence, which
+    reads "you/your" without telling their needs from their seat."""
+    part = text[start:end]
+    return bool(any(a < end and start < b for a, b in their_job.spans)
+                or _THEIR_POST.search(part) or _PRAISE_OR_COURTESY.search(part)
+                or _RHETORICAL_TAG.search(part.strip()))
