@@ -356,7 +356,9 @@ _TOLD_THEN_DONE = re.compile(
     rf"\b(?:told|promised|quoted|given|gave|committed\s+to)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_DUE_TIME})"
     r"\b(?:[^.;!?]{0,60}?[;,.])?\s+(?:and\s+|but\s+)?(?:we|I|it|they)\s+(?:\w+\s+){0,3}?(?:finished|delivered|"
     r"completed|handed\s+(?:it\s+)?over|was\s+live|went\s+live|were\s+live|did\s+it|had\s+it|"
-    r"opened|shipped|launched)\s+(?:[\w-]+\s+){0,3}?(?:in|on|by|within)\b", _I)
+    r"opened|shipped|launched)\s+(?:[\w-]+\s+){0,3}?(?:in|on|by|within)\s+(?:the\s+)?(?:\d|"
+    r"\w+(?:st|nd|rd|th)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)", _I)
 #: A time said, then beaten or kept: "If I say Thursday, it arrives on Wednesday", "when I say
 #: it will be done Friday, it will be on your desk Thursday", "if I tell your producers a cut
 #: will be in their inbox by ten on Tuesday, it'll be there by nine".
@@ -371,8 +373,18 @@ _SAID_THEN_KEPT = re.compile(
 #: Within the time allowed: "inside the six months we'd been given".
 _WITHIN_GIVEN = re.compile(
     r"\b(?:inside|within)\s+the\s+(?:[\w-]+\s+){0,2}?(?:weeks?|months?|days?|time|window|"
-    r"timescales?|deadline)\s+(?:that\s+)?(?:we|I)(?:['’]d|\s+had)?\s+(?:been\s+)?(?:given|"
-    r"allowed|allotted|agreed|set)\b", _I)
+    r"timescales?|deadline)\s+(?:that\s+)?(?:(?:we|I)(?:['’]d|\s+had)?\s+(?:been\s+)?(?:given|"
+    r"allowed|allotted|agreed|set)|(?:[\w-]+\s+){1,3}?gave\s+(?:me|us))\b"
+    # "in eleven weeks against a sixteen-week plan"
+    rf"|\bin\s+{_NUM}\s+{_UNIT}\s+against\s+(?:a|an|the|our)\s+(?:[\w-]+\s+)?(?:plan|schedule|"
+    r"estimate|target|timeline|programme)\b"
+    # "every single return was filed by the end of November"
+    r"|\b(?:every|each|all)\s+(?:single\s+)?(?:[\w-]+\s+){1,2}?(?:was|were|went|got|has\s+been|"
+    r"have\s+been)\s+(?:filed|submitted|delivered|in|out|done|signed\s+off|handed\s+over|paid|"
+    r"published|sent)\s+(?:on\s+time|by\s+(?:the\s+)?(?:end\s+of\s+\w+|\w+day|deadline|due\s+date|"
+    r"\w+(?:st|nd|rd|th)))"
+    r"|\b(?:within|inside|under)\s+(?:its|the|our|their|my)\s+(?:cost\s+plan|quote|estimate|"
+    r"agreed\s+price)\b", _I)
 #: A deliverable promised by a working day or a weekday: "You'll get the management accounts
 #: by the fifth working day", "gets the S&OP pack out by the Wednesday", "I'd ... have it out
 #: before the fifth working day".
@@ -405,6 +417,10 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
                     r"\b(?:I\s+was|I['’]ve\s+been|I\s+have\s+been|I['’]m|I\s+am)\s+$",
                     text[max(0, m.start() - 16):m.start()], _I))
                 or _PUNCTUAL_AFTER.match(text, m.end())
+                or (m.group("late").lower() == "late"
+                    and re.fullmatch(r"\s*(?:once\s+)?been\s*", lead) is not None
+                    and re.search(r"\bI(?:['’]ve|\s+have)\s*$",
+                                  text[max(0, m.start() - 10):m.start()]) is not None)
                 or not _speaker_sentence(text, m.start())):
             continue  # "I didn't realise we were over budget", "never late for work"
         spans.append((m.start(), m.end()))

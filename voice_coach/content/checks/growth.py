@@ -108,7 +108,8 @@ _GROWTH_PATTERNS = (
                # "learning workforce planning on the way".
                r"|\b(?:I['’]ve|I\s+have|I)\s+(?:just\s+|recently\s+|also\s+)?started\s+(?:a|an|the|my)\s+"
                r"(?:[\w-]+\s+){0,3}?(?:module|course|diploma|degree|apprenticeship|MSc|MBA|"
-               r"qualification|certificate|certification)\b|\bretrain(?:ed|ing)\b|"
+               r"qualification|certificate|certification)\b|\bretrain(?:ed|ing)\s+(?:in|as|through|into|for|"
+               r"via|at|on)\b|"
                r"\b(?:learning|picking\s+up)\s+(?:[\w-]+\s+){1,3}?(?:on|along)\s+the\s+way\b", _I),
     # Learning by watching a practitioner: "I asked to shadow our lawyer on three cases".
     re.compile(r"\b(?:I|I['’]ve|I\s+had|I\s+was)\s+(?:\w+\s+){0,2}?(?:shadow(?:ed|ing)?|"

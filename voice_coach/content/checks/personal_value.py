@@ -202,8 +202,9 @@ _DISOWNED_GAIN = re.compile(
 def _lexicon_gain_excused(word: str, sentence: str) -> bool:
     """True when a lexicon gain is work, not a personal gain, in ``sentence``."""
     low = word.lower()
-    if _DISOWNED_GAIN.search(sentence):
-        return True  # "leaving isn't about money", "the pay was poor"
+    if _DISOWNED_GAIN.search(sentence) and re.match(
+            r"(?:salary|pay|paid|money|wages?|bonus|commission|overtime|tips)", low):
+        return True  # "leaving isn't about money", "the pay was poor" (not the drinks after)
     if re.search(r"\b(?:customers?|clients?|users?|students?|patients?|guests?|pupils|"
                  r"visitors|audiences?|residents|kids|children)\b", sentence, _I) and low in {
                      "fun", "cool", "a blast"}:

@@ -797,7 +797,7 @@ _LOSS_STOPPED_RE = re.compile(
 #: Quality outcomes: "all four passed their level three first time", "every weld passed
 #: X-ray", "the run of 2,000 bottles sold out by the first week".
 _PASSED_ALL_RE = re.compile(
-    r"\b(?:all|every|each|both)\s+(?:[\w-]+\s+){0,3}?(?:passed|cleared)\b(?:[^.;!?]{0,40}?"
+    r"\b(?:all|every|each|both)\s+(?:[\w-]+\s+){1,3}?(?:passed|cleared)\b(?:[^.;!?]{0,40}?"
     r"\bfirst\s+time\b)?|\b(?:sold|selling)\s+out\b", _I)
 #: "had checkout running again in forty minutes", "back online within the hour".
 _RESTORED_RE = re.compile(
