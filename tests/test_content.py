@@ -242,16 +242,17 @@ def _eval_module():
 #: Bounds the measured figures meet, a small margin under what scripts/eval_content.py printed
 #: (docs/content.md has the tables). Every part but the sealed ones was used to develop the
 #: rules and trains the learned back-off, so it must stay near perfect. The sealed parts
-#: (sealed_g: 120 answers, sealed_i, sealed_w, sealed_zs: 160 each, each by a writer nobody
-#: tuned on, never read case by case) are asserted at what they measured, not at the issue's
-#: 0.9 aim.
+#: (sealed_g: 120 answers; sealed_i, sealed_w, sealed_zs, sealed_zt: 160 each; each by a
+#: writer nobody tuned on, never read case by case) are asserted at what they measured, not
+#: at the issue's 0.9 aim.
 MIN_F1_EACH_CHECK_SEEN = 0.94      # measured: lowest check 0.97
 #: part -> (macro F1, each check's F1, each check's precision): precision first (CONTENT.md).
 SEALED_BOUNDS = {
-    "sealed": (0.89, 0.77, 0.76),     # measured 0.92; lowest F1 0.81, lowest precision 0.81
-    "sealed-2": (0.88, 0.83, 0.76),   # measured 0.91; lowest F1 0.87, lowest precision 0.81
-    "sealed-3": (0.86, 0.75, 0.70),   # measured 0.89; lowest F1 0.79, lowest precision 0.74
-    "sealed-4": (0.89, 0.80, 0.76),   # measured 0.92; lowest F1 0.84, lowest precision 0.81
+    "sealed": (0.90, 0.82, 0.76),     # measured 0.93; lowest F1 0.86, lowest precision 0.81
+    "sealed-2": (0.88, 0.82, 0.73),   # measured 0.91; lowest F1 0.86, lowest precision 0.78
+    "sealed-3": (0.87, 0.75, 0.70),   # measured 0.90; lowest F1 0.79, lowest precision 0.74
+    "sealed-4": (0.89, 0.80, 0.77),   # measured 0.92; lowest F1 0.84, lowest precision 0.82
+    "sealed-5": (0.89, 0.80, 0.72),   # measured 0.92; lowest F1 0.85, lowest precision 0.77
 }
 
 
