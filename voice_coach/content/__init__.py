@@ -10,19 +10,12 @@ from collections.abc import Callable
 
 from voice_coach.content.checks import (
     CHECKS,
+    LEARNED_EVIDENCE_REJECTS,
     Finding,
     check_hiring_manager_focus,
     check_personal_value_trap,
 )
-from voice_coach.content.checks.delivery import late_news
 from voice_coach.content.checks.engagement import without_ambition
-from voice_coach.content.checks.focus import focus_misread
-from voice_coach.content.checks.results import (
-    credited_elsewhere,
-    hedged_claim,
-    not_own_outcome,
-)
-from voice_coach.content.checks.supplicant import sympathy_only
 from voice_coach.content.learned import learned_hits
 from voice_coach.content.model import (
     CheckResult,
@@ -94,8 +87,7 @@ def check_content(text: str, *, question: Question | None = None,
         raise InputTextError(f"the answer is {len(text):,} characters long; the limit is "
                              f"{MAX_ANSWER_CHARS:,}")
     # Each check runs once: hiring-manager focus reads the engagement and not-after-your-job
-    # findings, and the
-    # personal-value trap reads the results and growth findings.
+    # findings, and the personal-value trap reads the results and growth findings.
     found: dict[str, Finding] = {}
     for cid in ("results_framing", "engagement", "skills_growth", "supplicant_language",
                 "delivery_promises", "not_after_your_job"):
@@ -108,25 +100,15 @@ def check_content(text: str, *, question: Question | None = None,
     findings: dict[str, Finding] = {cid: found[cid] for cid in CHECK_IDS}
     word_count = count_words(text)
     # Where the rules found nothing, the learned back-off may still detect the check; its
-    # evidence is the sentence it scores highest (content/learned.py).
+    # evidence is the sentence it scores highest (content/learned.py), once it passes the
+    # rules' tests of that check (LEARNED_EVIDENCE_REJECTS).
     for cid, hit in learned_hits(text, word_count=word_count).items():
-        if cid == "results_framing" and (credited_elsewhere(text, hit.start)
-                                         or hedged_claim(text, hit.start, hit.end)
-                                         or not_own_outcome(text, hit.start, hit.end)):
-            continue  # "Most of that was the new director's programming", "we kind of rebuilt"
-        if cid == "delivery_promises" and late_news(text, hit.start, hit.end):
-            continue  # "we submitted a day late": deadline talk, the wrong way round
-        if cid == "hiring_manager_focus" and focus_misread(text, hit.start, hit.end,
-                                                           findings["not_after_your_job"]):
-            continue  # "I'd want your post once you've moved up": their seat, not their needs
-        if cid == "supplicant_language" and sympathy_only(text, hit.start, hit.end):
-            continue  # "so sorry to hear that your manager was unwell": sympathy
-        learned = Finding(((hit.start, hit.end),),
-                          {"learned_probability": round(hit.probability, 3)})
-        if cid == "engagement":
-            learned = without_ambition(text, learned, findings["not_after_your_job"])
-        if not findings[cid].detected and learned.detected:
-            findings[cid] = learned
+        reject = LEARNED_EVIDENCE_REJECTS.get(cid)
+        if findings[cid].detected or (reject is not None
+                                      and reject(text, hit.start, hit.end, findings)):
+            continue
+        findings[cid] = Finding(((hit.start, hit.end),),
+                                {"learned_probability": round(hit.probability, 3)})
     checks = tuple(
         CheckResult(
             id=cid, detected=f.detected,

@@ -14,7 +14,7 @@ from voice_coach.content._text import (
 from voice_coach.content.checks._base import _I, Finding, _merge
 from voice_coach.questions import Question
 
-__all__ = ["check_engagement", "is_logistics_question", "without_ambition"]
+__all__ = ["check_engagement", "is_logistics_question", "serves_ambition", "without_ambition"]
 
 _QUESTION_WORD = re.compile(
     r"^\s*(?:(?:and|so|also|but|um|uh|well|actually|oh)[,\s]+)*(?:how|what|what['’]s|which|"
@@ -408,9 +408,13 @@ def without_ambition(text: str, engagement: Finding, their_job: Finding) -> Find
     """
     if not their_job.detected or not engagement.detected:
         return engagement
-    kept = tuple(
-        (s, e) for s, e in engagement.spans
-        if not any(a < e and s < b for a, b in their_job.spans)
-        and _LEARN_FROM_YOU.search(text, s, e) is None
-    )
+    kept = tuple(sp for sp in engagement.spans if not serves_ambition(text, *sp, their_job))
     return engagement if len(kept) == len(engagement.spans) else Finding(kept, engagement.facts)
+
+
+def serves_ambition(text: str, start: int, end: int, their_job: Finding) -> bool:
+    """True when ``text[start:end]`` overlaps the ambition for the interviewer's job, or is a
+    wish to learn how they run things in an answer that has that ambition."""
+    return their_job.detected and (
+        any(a < end and start < b for a, b in their_job.spans)
+        or _LEARN_FROM_YOU.search(text, start, end) is not None)
