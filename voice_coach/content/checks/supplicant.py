@@ -11,6 +11,7 @@ import re
 
 from voice_coach.content._text import (
     clause_prefix,
+    has_first_person,
     is_negated,
 )
 from voice_coach.content.checks._base import _I, Finding, _merge
@@ -161,10 +162,6 @@ def _fact_uncertainty_weighted(text: str, hedge: Span) -> Span:
     return hedge
 
 
-# The speaker outside the hedges themselves: stacked hedges are supplicant when they doubt the
-# speaker ("I think maybe I could sort of"), not a fact of the story ("I think it was maybe
-# March, or April, I'm not totally sure", "maybe four or five engineers, probably").
-_SPEAKER = re.compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|myself)\b", _I)
 #: Words after a stack of hedges that still belong to what they doubt.
 HEDGED_CLAIM_WORDS: int = 6
 
@@ -188,18 +185,20 @@ def sympathy_only(text: str, start: int, end: int) -> bool:
 
 
 def _doubts_the_speaker(text: str, run: list[Span]) -> bool:
-    """True when the stacked hedges of ``run`` hedge the speaker, not a fact: the speaker is
-    named between or just after them, outside the hedge words, and the hedges are not one
-    word said twice over a restart ("just, I'd just")."""
+    """True when the stacked hedges of ``run`` hedge the speaker ("I think maybe I could sort
+    of"), not a fact of the story ("I think it was maybe March, or April, I'm not totally
+    sure", "maybe four or five engineers, probably"): the speaker is named just before,
+    between or just after them, outside the hedge words, and the hedges are not one word
+    said twice over a restart ("just, I'd just")."""
     if len({text[h.start_char:h.end_char].lower() for h in run}) < 2:
         return False
     pieces = [text[a.end_char:b.start_char] for a, b in itertools.pairwise(run)]
-    before = re.search(r"\b(?:I|I['’](?:m|d|ve|ll)|we)\s*$", text[:run[0].start_char], _I)
-    if before is not None:  # "I've just kind of been in admin"
+    before = text[max(0, run[0].start_char - 8):run[0].start_char].split()
+    if before and has_first_person(before[-1]):  # "I've just kind of been in admin"
         return True
-    after = text[run[-1].end_char:]
+    after = text[run[-1].end_char:run[-1].end_char + 80]
     pieces.append(" ".join(after.split()[:HEDGED_CLAIM_WORDS]))
-    return any(_SPEAKER.search(p) for p in pieces)
+    return any(has_first_person(p) for p in pieces)
 
 
 def check_supplicant_language(text: str, question: Question | None) -> Finding:
