@@ -227,16 +227,16 @@ _EXTERNAL_SUBJECT = re.compile(
 
 _OWN_MODIFIER_END = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$", _I)
 
+# A number that is a target, not an outcome: "our burglary target, which is a twenty per cent
+# reduction by 2026", "my target this year is 350 thousand in new accounts".
+_TARGET_IS = (r"\b(?:target|goal|aim|objective|ambition|quota)s?(?:\s+(?:this|next)\s+(?:year|"
+              r"quarter))?\s*(?:,?\s*which)?\s+(?:is|was|of|would\s+be)\b(?!\s+to\b)")
 # A remit or an instruction governs what follows: "my job was to make sure errors went
 # down", "I was hired to get costs down".
 _INTENT_BEFORE_RE = re.compile(
     r"\b(?:job|role|task|remit|brief|responsibility|goal|aim|target|mission)\s+(?:was|is)\s+to\b"
     r"|\b(?:asked|hired|brought\s+in|tasked|employed|expected|supposed|meant|told|paid)\s+to\b"
-    r"|\bto\s+(?:make\s+sure|ensure)\b"
-    # A number that is a target, not an outcome: "our burglary target, which is a twenty per
-    # cent reduction by 2026", "my target this year is 350 thousand in new accounts".
-    r"|\b(?:target|goal|aim|objective|ambition|quota)s?(?:\s+(?:this|next)\s+(?:year|quarter))?"
-    r"\s*(?:,?\s*which)?\s+(?:is|was|of|would\s+be)\b(?!\s+to\b)",
+    rf"|\bto\s+(?:make\s+sure|ensure)\b|{_TARGET_IS}",
     _I,
 )
 # A new clause with the speaker as subject ends the remit: "the move was supposed to take six
@@ -372,8 +372,7 @@ _NOT_OWN_START = re.compile(
     r"\W*(?:(?:and|but|so)\s+)?(?:you|your|she|he|they|the\s+(?:client|regulator|customer|vendor|"
     r"supplier|board|council|government|market|graduates)|our\s+(?:[\w-]+\s+)?(?:vendor|"
     r"supplier|client|ceo|director|manager|predecessor))\b", _I)
-_TARGET_UNMET = re.compile(
-    r"\b(?:target|goal|aim|quota)s?\b[^.;!?]{0,40}?\b(?:is|of|was|would\s+be)\b", _I)
+_TARGET_UNMET = re.compile(_TARGET_IS, _I)
 _TARGET_MET = re.compile(r"\b(?:hit|beat|exceeded|reached|passed|smashed|made|achieved)\b", _I)
 
 
