@@ -320,11 +320,10 @@ def _other_agent_clause(text: str, start: int) -> bool:
     return bool(_OTHER_AGENT.search(prefix)) and not _SPEAKER.search(_OTHER_AGENT.sub("", prefix))
 
 
+_PLANNED = r"(?:supposed|meant|scheduled|due|planned|expected)\s+to"
 _AFTER_OR_PLANNED = re.compile(
-    r"\b(?:after|past|beyond|later\s+than)\s+$|\b(?:supposed|meant|scheduled|due|planned|"
-    r"expected)\s+to\s+(?:[\w-]+\s+){0,3}$", _I)
-_PLANNED_IN = re.compile(r"\b(?:was|were|is|are)\s+(?:supposed|meant|scheduled|due|planned)\s+to\b",
-                         _I)
+    rf"\b(?:after|past|beyond|later\s+than)\s+$|\b{_PLANNED}\s+(?:[\w-]+\s+){{0,3}}$", _I)
+_PLANNED_IN = re.compile(rf"\b(?:was|were|is|are)\s+{_PLANNED}\b", _I)
 _BUDGET_AS_STRAIN = re.compile(
     r"\s+(?:pressures?|constraints?|cuts?|strain|review|scrutiny|restrictions?)\b", _I)
 
