@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
+import voice_coach.content as content
 from voice_coach.content import check_content, learned
-from voice_coach.content.learned import THRESHOLDS, learned_hits, training_cases
+from voice_coach.content.learned import (
+    OVERRULE_BELOW,
+    THRESHOLDS,
+    learned_hits,
+    learned_view,
+    training_cases,
+)
 from voice_coach.lexicon import count_words
 from voice_coach.questions import CHECK_IDS
 
@@ -23,9 +30,9 @@ RESULTY = ("When I took over the returns desk the customers were fed up and the 
 
 def test_sealed_answers_are_not_training_data():
     trained = {text for text, _ in training_cases()}
-    assert len(trained) >= 2800
+    assert len(trained) >= 3400
     for name in ("sealed_g.toml", "sealed_i.toml", "sealed_w.toml", "sealed_zs.toml",
-                 "sealed_zt.toml"):
+                 "sealed_zt.toml", "sealed_zu.toml"):
         sealed = tomllib.loads((ROOT / "tests" / "content_cases" / name).read_text())
         assert len(sealed["case"]) >= 100
         assert not trained & {c["text"].strip() for c in sealed["case"]}
@@ -125,3 +132,36 @@ def test_backoff_never_reads_a_condition_as_a_result():
     hit = learned_hits(mixed, word_count=count_words(mixed)).get("results_framing")
     if hit is not None:
         assert mixed[hit.start:hit.end] in RESULTY
+
+
+#: A strong answer for one clear sentence to sit in.
+STRONG = ("Your team is scaling its payments platform, and I have done that before at Finlo, "
+          "where I cut settlement failures by 40% in six months. ")
+
+
+def test_overrule_drops_a_rule_hit_the_model_is_sure_of(monkeypatch):
+    # The rules read a question about shifts and pay as a question to the interviewer; the
+    # back-off, trained on answers where such questions are not engagement, overrules them.
+    text = ("I've done six years of warehouse work and I hold a counterbalance licence, so I can "
+            "start on the trucks from day one. Is it mostly nights, and is the weekend rate time "
+            "and a half?")
+    view = learned_view(text, word_count=count_words(text))
+    assert view.probabilities["engagement"] < OVERRULE_BELOW["engagement"]
+    assert not check_content(text).check("engagement").detected
+    monkeypatch.setattr(content, "OVERRULE_BELOW", {})
+    assert check_content(text).check("engagement").detected
+
+
+@pytest.mark.parametrize(("check_id", "sentence"), [
+    ("supplicant_language", "Honestly, I really need this job."),
+    ("supplicant_language", "I'd be grateful for any opportunity at all."),
+    ("engagement", "What would you want the person in this role to fix first?"),
+    ("not_after_your_job", "In five years I want your job."),
+])
+def test_one_clear_sentence_survives_the_overrule(check_id, sentence):
+    # The whole answer reads as a strong one, so the back-off's probability for the check is
+    # low; the sentence the rules quote, read on its own, is not, and the rules keep their say.
+    text = STRONG + sentence
+    report = check_content(text)
+    assert report.check(check_id).detected, check_id
+    assert any(e.start_char >= len(STRONG) for e in report.check(check_id).evidence)

@@ -16,7 +16,7 @@ from voice_coach.content.checks import (
     check_personal_value_trap,
 )
 from voice_coach.content.checks.engagement import without_ambition
-from voice_coach.content.learned import learned_hits
+from voice_coach.content.learned import OVERRULE_BELOW, evidence_probability, learned_view
 from voice_coach.content.model import (
     CheckResult,
     ContentReport,
@@ -101,14 +101,24 @@ def check_content(text: str, *, question: Question | None = None,
     word_count = count_words(text)
     # Where the rules found nothing, the learned back-off may still detect the check; its
     # evidence is the sentence it scores highest (content/learned.py), once it passes the
-    # rules' tests of that check (LEARNED_EVIDENCE_REJECTS).
-    for cid, hit in learned_hits(text, word_count=word_count).items():
+    # rules' tests of that check (LEARNED_EVIDENCE_REJECTS). Where the rules found the check
+    # but the back-off is nearly sure neither the answer nor the sentences they quoted are it
+    # (OVERRULE_BELOW), the rules' hit is dropped.
+    view = learned_view(text, word_count=word_count)
+    for cid, hit in view.hits.items():
         reject = LEARNED_EVIDENCE_REJECTS.get(cid)
         if findings[cid].detected or (reject is not None
                                       and reject(text, hit.start, hit.end, findings)):
             continue
         findings[cid] = Finding(((hit.start, hit.end),),
                                 {"learned_probability": round(hit.probability, 3)})
+    for cid, floor in OVERRULE_BELOW.items():
+        p = view.probabilities.get(cid)
+        if p is None or p >= floor or not findings[cid].detected:
+            continue
+        local = evidence_probability(text, cid, findings[cid].spans)
+        if local is not None and local < floor:
+            findings[cid] = Finding((), {"overruled_probability": round(max(p, local), 3)})
     checks = tuple(
         CheckResult(
             id=cid, detected=f.detected,
