@@ -22,15 +22,18 @@ at least :data:`MIN_OVERRULE_GAIN` over the best pair without overruling.
 Writers: the first engineer's sets (answers_a, answers_b, fresh_c) count as one writer; each
 blind_* file is another.
 
-The settings in code were chosen with::
+The settings in code were chosen with four rounds, each run with the rules of the commit
+just before its writers' answers were added::
 
+    git worktree add /tmp/rules-47bcc67 47bcc67
+    git worktree add /tmp/rules-077cc58 077cc58
     git worktree add /tmp/rules-0531b66 0531b66
+    git worktree add /tmp/rules-74e237c 74e237c
     python scripts/calibrate_content_model.py \\
+        --round /tmp/rules-47bcc67=blind_q,blind_r,blind_s,blind_t,blind_u,blind_v \\
+        --round /tmp/rules-077cc58=blind_x,blind_y,blind_z,blind_za,blind_zb,blind_zc \\
         --round /tmp/rules-0531b66=blind_zd,blind_ze,blind_zf,blind_zg \\
-        --round .=blind_zh,blind_zi,blind_zj,blind_zk,blind_zl,blind_zm
-
-(the rules of 0531b66 predate blind_zd..zg; those of 74e237c, the commit before blind_zh..zm
-were added, are the ones that ran in the second round, unchanged since.)
+        --round /tmp/rules-74e237c=blind_zh,blind_zi,blind_zj,blind_zk,blind_zl,blind_zm
 """
 
 from __future__ import annotations
