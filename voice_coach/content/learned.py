@@ -88,10 +88,12 @@ REGULARISATION_C: float = 10.0
 #: close the office" is not read as a result. Not delivery: its promises are often
 #: conditional ("if you hire me, you will have it by March").
 RECORD_CHECKS: frozenset[str] = frozenset({"results_framing"})
-# A sentence that opens with a condition or a supposition, or says what would have been.
+# A sentence that opens with a condition or a supposition ("Had they let me run it, ..."), or
+# says what would have been ("we'd have saved half a million").
 _CONDITIONAL_SENTENCE = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:if|unless|suppose|supposing|imagine|ideally|hopefully|"
-    r"were\s+I)\b|\b(?:would|could|might)\s+have\b",
+    r"were\s+I|had\s+(?:I|we|they|you|he|she))\b"
+    r"|(?:\b(?:would|could|might)|['\u2019]d)\s+have\b",
     re.IGNORECASE,
 )
 

@@ -25,6 +25,7 @@ _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _DELIVERY_VERB = (
     r"(?:deliver(?:ed|s|ing)?|ship(?:ped|s|ping)?|launch(?:ed|es|ing)?|finish(?:ed|es|ing)?|"
     r"complet(?:e|ed|es|ing)|hand(?:ed)?\s+(?:it\s+)?over|releas(?:e|ed|es|ing)|"
+    r"(?:hand|turn)(?:s|ed|ing)?\s+(?:[\w']+\s+){0,3}?in\b|"
     r"roll(?:ed)?\s+(?:it\s+|them\s+)?out|rolled|clos(?:e|ed|ing)|wrap(?:ped)?\s+up|"
     r"land(?:ed)?|c[oa]me\s+in|hit|meet|met|submit(?:ted)?|turn(?:ed)?\s+around|"
     r"deploy(?:ed)?|went\s+live|go\s+live|implement(?:ed)?|migrat(?:e|ed)|built|build|"
