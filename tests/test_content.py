@@ -449,3 +449,14 @@ def test_a_result_credited_to_someone_else_is_not_the_speakers(text):
 ])
 def test_gain_words_in_another_sense_are_not_the_personal_value_trap(text):
     assert not check_content(text).check("personal_value_trap").detected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("If I tell you the migration's done by the 30th, it's done by the 25th.", True),
+    ("If I say Thursday, it arrives on Wednesday.", True),
+    ("If I say Thursday, it's Friday.", False),
+    ("When I promise the 5th, it is ready by the 9th.", False),
+])
+def test_a_time_said_then_beaten_is_a_delivery_and_one_missed_is_not(text, kept):
+    # The second time must not be later than the first: a broken promise is no record.
+    assert check_content(text).check("delivery_promises").detected is kept

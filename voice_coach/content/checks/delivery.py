@@ -146,9 +146,12 @@ _LATE_TERM = (
     r"miss(?:ed)?\s+(?:dates|deadlines)\b|"
     r"breach(?:ed)?\s+(?:a|the|any|one|our)\s+(?:[\w'’-]+\s+){0,3}?(?:limit|deadline|target|sla|"
     r"window)s?\b|"
-    r"miss(?:ed)?\s+(?:a|one|any|the|a\s+single)\s+(?:[\w'’-]+\s+){0,2}?(?:deadline|due\s+date|"
+    r"miss(?:ed)?\s+(?:a|one|any|the|a\s+single|its|their|our|my)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:deadline|due\s+date|"
     r"date|milestone|delivery|launch|release|window|payroll|filing|handover|shipment|"
     r"performance|show)s?\b|"
+    r"blown\s+(?:a|one|any|the|a\s+single)\s+(?:[\w'’-]+\s+){0,2}?(?:deadline|commitment|"
+    r"date|estimate|budget|milestone)s?\b|"
     r"(?:lose|lost|cancel(?:l?ed)?|drop(?:ped)?)\s+a\s+single\s+(?:performance|show|delivery|"
     r"shipment|service|session|event|order)s?\b|"
     r"left\s+(?:[\w'’-]+\s+){0,3}?for\s+the\s+next\s+(?:person|shift|trade|team|crew|one|"
@@ -218,8 +221,9 @@ _WEAK_MODAL = re.compile(r"\b(?:could|might|may|try|tried|trying|hope|hoping|lik
 #: has gone in on time", "within the budget you've already got", "keeps the day to time",
 #: "well before it's needed", "finish my tickets before the end".
 _STRONG_TIMELY = re.compile(
-    r"\b(?:on\s+time|on\s+schedule|on\s+budget|on\s+or\s+before|ahead\s+of\s+(?:the\s+)?"
-    r"(?:schedule|time|deadline|plan)|(?:within|under|inside|below)\s+(?:the\s+|our\s+|their\s+|"
+    r"\b(?:on\s+time|on\s+schedule|on\s+programme|on\s+budget|on\s+or\s+before|"
+    r"ahead\s+of\s+(?:the\s+)?(?:schedule|time|deadline|plan)|ahead\s+of\s+(?:the|its|their|"
+    r"our|your)\s+(?:[\w'’-]+\s+)?(?:timetable|programme)|(?:within|under|inside|below)\s+(?:the\s+|our\s+|their\s+|"
     r"its\s+|your\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?budgets?|(?:less|under|below)\s+(?:than\s+)?"
     r"(?:the\s+|our\s+|their\s+|its\s+)?budget\b|under\s+what\s+(?:we|I|they)['’]?\w*\s+"
     r"(?:had\s+)?(?:been\s+)?(?:given|allowed|budgeted|approved|quoted)|in\s+record\s+time|"
@@ -252,7 +256,7 @@ _KEPT_TO_TIME = re.compile(
     r"(?:(?:a|one|two|three|four|a\s+full|a\s+whole|well|comfortably|long|days?|weeks?|"
     r"months?|clear)\s+)*before\s+(?:the|every|each|its|their|our|your|a|any)\s+"
     rf"(?:[\w'’-]+\s+){{0,4}}?{_EVENT}\b|"
-    r"(?:at\s+or\s+)?(?:under|below|within)\s+(?:the|my|our|their|its)\s+(?:original\s+)?"
+    r"(?:at\s+or\s+)?(?:under|below|within)\s+(?:the|my|our|their|its)\s+(?:[\w'’-]+\s+)?"
     r"(?:quote|quotation|estimate)s?\b|"
     r"\b(?:at|on)\s+(?:the|its|their|our)\s+(?:advertised|agreed|planned|promised|scheduled|"
     r"announced|published|original)\s+(?:[\w-]+\s+)?(?:time|date|day|weekend|slot)\b|"
@@ -361,15 +365,47 @@ _TOLD_THEN_DONE = re.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)", _I)
 #: A time said, then beaten or kept: "If I say Thursday, it arrives on Wednesday", "when I say
 #: it will be done Friday, it will be on your desk Thursday", "if I tell your producers a cut
-#: will be in their inbox by ten on Tuesday, it'll be there by nine".
+#: will be in their inbox by ten on Tuesday, it'll be there by nine", "If I tell you the
+#: migration's done by the 30th, it's done by the 25th".
 _SAID_DAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:\w+(?:st|nd|rd|th)|\d{1,2})|"
              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|"
              r"\d{1,2}(?::\d\d)?)(?:\s*(?:am|pm|o['’]clock))?|end\s+of\s+(?:the\s+)?(?:day|week|month))")
 _SAID_THEN_KEPT = re.compile(
     rf"\b(?:if|when|whenever|what)\s+(?:I|we)\s+(?:am\s+|are\s+)?(?:say|said|saying|tell|told|"
     rf"promise|promised|quote|quoted|commit|committed)\b[^.;!?]{{0,70}}?\b{_SAID_DAY}\b[^.;!?]{{0,6}}?"
-    r"[,;:]\s*(?:then\s+)?(?:it|they|that|you)(?:['’]ll|\s+will)?\s+(?:be|arrives?|lands?|gets?|"
-    rf"have\s+it|get\s+it|is)\b[^.;!?]{{0,40}}?\b(?:(?:on|by)\s+)?{_SAID_DAY}\b", _I)
+    r"[,;:]\s*(?:then\s+)?(?:it['’]s\b|(?:it|they|that|you)(?:['’]ll|\s+will)?\s+(?:be|arrives?|"
+    rf"lands?|gets?|have\s+it|get\s+it|is)\b)[^.;!?]{{0,40}}?\b(?:(?:on|by)\s+)?{_SAID_DAY}\b",
+    _I)
+_SAID_DAY_RE = re.compile(rf"\b{_SAID_DAY}\b", _I)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_SMALL_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "eleven", "twelve")
+
+
+def _day_rank(said: str) -> tuple[str, int] | None:
+    """A said day or time as (kind, rank) where two of a kind can be ordered, else None."""
+    said = said.lower()
+    for i, day in enumerate(_WEEKDAYS):
+        if said.startswith(day):
+            return "weekday", i
+    digits = re.search(r"\d+", said)
+    if digits:
+        return ("date" if said.startswith("the") else "hour"), int(digits.group(0))
+    word = said.split()[0]
+    if word in _SMALL_NUMBERS:
+        return "hour", _SMALL_NUMBERS.index(word) + 1
+    return None
+
+
+def _kept_later(claim: str) -> bool:
+    """Whether the time the work came in is later than the time said ("If I say Thursday,
+    it's Friday"): a promise broken, not kept."""
+    said = [_day_rank(m.group(0)) for m in _SAID_DAY_RE.finditer(claim)]
+    if len(said) < 2 or said[0] is None or said[-1] is None or said[0][0] != said[-1][0]:
+        return False
+    return said[-1][1] > said[0][1]
+
+
 #: Within the time allowed: "inside the six months we'd been given".
 _WITHIN_GIVEN = re.compile(
     r"\b(?:inside|within)\s+the\s+(?:[\w-]+\s+){0,2}?(?:weeks?|months?|days?|time|window|"
@@ -429,6 +465,7 @@ def _class_spans(text: str, question: Question | None) -> list[tuple[int, int]]:
             if (is_negated(text, m.start() + 1) or _other_agent_clause(text, m.start())
                     or _ATTEMPT.search(clause_prefix(text, m.start()))
                     or (pattern is not _SAID_THEN_KEPT and _PUNCTUALITY.search(m.group(0)))
+                    or (pattern is _SAID_THEN_KEPT and _kept_later(m.group(0)))
                     or not (_SPEAKER.search(m.group(0))
                             or _speaker_sentence(text, m.start(), lenient=True))):
                 continue
