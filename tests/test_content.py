@@ -460,3 +460,12 @@ def test_gain_words_in_another_sense_are_not_the_personal_value_trap(text):
 def test_a_time_said_then_beaten_is_a_delivery_and_one_missed_is_not(text, kept):
     # The second time must not be later than the first: a broken promise is no record.
     assert check_content(text).check("delivery_promises").detected is kept
+
+
+@pytest.mark.parametrize(("text", "detected"), [
+    ("My relaunch of the crisps range took it from seventh to third in its category.", True),
+    ("The farms I covered had the region's lowest downtime.", True),
+    ("I moved from the fifth floor to the second in May.", False),
+])
+def test_a_rank_climbed_is_a_result(text, detected):
+    assert check_content(text).check("results_framing").detected is detected

@@ -174,7 +174,8 @@ _APPROX = (r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|over|under|mor
 _CHANGE_NUM = (rf"(?:{_APPROX}(?:{QUANTITY.pattern}|[$£€]?\d[\d,]*(?:\.\d+)?%?|zero|none|nothing|"
                r"nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+third|a\s+quarter|"
-               r"half|a\s+half|(?:a\s+|one\s+)?hundred|a\s+thousand|first|second|third|top|"
+               r"half|a\s+half|(?:a\s+|one\s+)?hundred|a\s+thousand|first|second|third|fourth|"
+               r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|top|"
                r"bottom)(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|percent|per\s+cent|%|"
                r"one|two|three|four|five|six|seven|eight|nine))*)")
 # "from <number> ... to <number>": a measured change, with the hedges of speech around the
@@ -687,6 +688,10 @@ _RANK_RE = re.compile(
     # A superlative in the right direction against peers: "the shortest waits in the trust".
     rf"|\b(?:shortest|lowest|fewest|least)\s+(?:[\w-]+\s+)?{_BAD_NOUN}\s+(?:in|across|of)\s+"
     r"(?:the\s+)?[\w-]+"
+    # ... or with the peers as a possessive: "the region's lowest downtime".
+    rf"|\bthe\s+(?:region|trust|group|company|firm|county|country|city|network|division|"
+    rf"chain|district|area|league|sector)['’]s\s+(?:shortest|lowest|fewest|least)\s+"
+    rf"(?:[\w-]+\s+)?{_BAD_NOUN}\b"
     rf"|\b(?:highest|most|best|biggest|strongest)\s+(?:[\w-]+\s+)?{_GOOD_NOUN}\s+(?:in|across)\s+"
     r"(?:the\s+)?[\w-]+"
     r"|\b(?:best|highest|biggest|strongest|record)\s+(?:[\w-]+\s+){0,2}?(?:results?|year|quarter|"
