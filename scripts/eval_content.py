@@ -34,6 +34,12 @@ Every split is fixed by a hash of the case id, so no case can be moved between p
   changers and returners; engagement in short spoken answers; results at their edges; focus
   and not-after-your-job; a plain-spoken mixed set), scored as unseen first, then used to
   calibrate the back-off and for training.
+- ``blind-8``: ``blind_zn/zo/zp/zq/zr.toml`` and ``blind_zv/zw/zx/zy/zz.toml``, 1,000 answers by
+  ten more engineers in the eighth round (delivery in speech from new sectors; results,
+  delivery or neither in short typed answers; personal value and not-after-your-job; growth
+  and supplicant; older and career-changing candidates; delivery and results in public
+  services; engagement and focus from juniors; tech and finance; hospitality, retail and
+  trades; nervous candidates), each half scored as unseen first, then used.
 - ``sealed``: ``sealed_g.toml``, 120 answers written blind in the second round and never
   looked at case by case: only its aggregate table is ever printed.
 - ``sealed-2``: ``sealed_i.toml``, 160 answers written blind in the third round, sealed the
@@ -45,6 +51,8 @@ Every split is fixed by a hash of the case id, so no case can be moved between p
 - ``sealed-5``: ``sealed_zt.toml``, 160 answers written blind in the sixth round, sealed the
   same way.
 - ``sealed-6``: ``sealed_zu.toml``, 160 answers written blind in the seventh round, sealed the
+  same way.
+- ``sealed-7``: ``sealed_zv.toml``, 160 answers written blind in the eighth round, sealed the
   same way.
 
 Usage::
@@ -78,14 +86,16 @@ HOLDOUT_MODULUS = 3
 BLIND_SALT = "blind:"
 #: The parts in the order they are printed; the first and the blind-dev one are "seen".
 PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3", "blind-4",
-         "blind-5", "blind-6", "blind-7", "sealed", "sealed-2", "sealed-3", "sealed-4", "sealed-5",
-         "sealed-6")
+         "blind-5", "blind-6", "blind-7", "blind-8", "sealed", "sealed-2", "sealed-3", "sealed-4",
+         "sealed-5", "sealed-6", "sealed-7")
 SEEN_PARTS = ("tune", "holdout", "fresh", "blind-dev", "blind-held", "blind-2", "blind-3",
-              "blind-4", "blind-5", "blind-6", "blind-7")
-SEALED_PARTS = ("sealed", "sealed-2", "sealed-3", "sealed-4", "sealed-5", "sealed-6")
+              "blind-4", "blind-5", "blind-6", "blind-7", "blind-8")
+SEALED_PARTS = ("sealed", "sealed-2", "sealed-3", "sealed-4", "sealed-5", "sealed-6",
+                "sealed-7")
 #: The sealed files and their parts.
 SEALED_FILES = {"sealed_g": "sealed", "sealed_i": "sealed-2", "sealed_w": "sealed-3",
-                "sealed_zs": "sealed-4", "sealed_zt": "sealed-5", "sealed_zu": "sealed-6"}
+                "sealed_zs": "sealed-4", "sealed_zt": "sealed-5", "sealed_zu": "sealed-6",
+                "sealed_zv": "sealed-7"}
 #: The blind files of the second and third rounds (the first round's is blind_d).
 ROUND_2_FILES = ("blind_e", "blind_f", "blind_h")
 ROUND_3_FILES = ("blind_j", "blind_k", "blind_l", "blind_m", "blind_n", "blind_o", "blind_p")
@@ -93,6 +103,8 @@ ROUND_4_FILES = ("blind_q", "blind_r", "blind_s", "blind_t", "blind_u", "blind_v
 ROUND_5_FILES = ("blind_x", "blind_y", "blind_z", "blind_za", "blind_zb", "blind_zc")
 ROUND_6_FILES = ("blind_zd", "blind_ze", "blind_zf", "blind_zg")
 ROUND_7_FILES = ("blind_zh", "blind_zi", "blind_zj", "blind_zk", "blind_zl", "blind_zm")
+ROUND_8_FILES = ("blind_zn", "blind_zo", "blind_zp", "blind_zq", "blind_zr", "blind_zv", "blind_zw",
+                 "blind_zx", "blind_zy", "blind_zz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +136,8 @@ class Case:
             return "blind-6"
         if self.file in ROUND_7_FILES:
             return "blind-7"
+        if self.file in ROUND_8_FILES:
+            return "blind-8"
         if self.source == "blind":
             h = int(hashlib.sha1((BLIND_SALT + self.id).encode()).hexdigest(), 16)
             return "blind-held" if h % 2 == 0 else "blind-dev"
@@ -245,12 +259,14 @@ def main(argv: list[str] | None = None) -> int:
         "blind-5": "Blind round 5 (blind_x..zc, development)",
         "blind-6": "Blind round 6 (blind_zd..zg, development)",
         "blind-7": "Blind round 7 (blind_zh..zm, calibration and development)",
+        "blind-8": "Blind round 8 (blind_zn..zr, zv..zz, development)",
         "sealed": "Sealed (sealed_g, never inspected case by case)",
         "sealed-2": "Sealed round 3 (sealed_i, never inspected case by case)",
         "sealed-3": "Sealed round 4 (sealed_w, never inspected case by case)",
         "sealed-4": "Sealed round 5 (sealed_zs, never inspected case by case)",
         "sealed-5": "Sealed round 6 (sealed_zt, never inspected case by case)",
         "sealed-6": "Sealed round 7 (sealed_zu, never inspected case by case)",
+        "sealed-7": "Sealed round 8 (sealed_zv, never inspected case by case)",
     }
     if args.file:
         sealed_files = {c.file for c in cases if c.part in SEALED_PARTS}

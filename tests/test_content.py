@@ -242,17 +242,19 @@ def _eval_module():
 #: Bounds the measured figures meet, a small margin under what scripts/eval_content.py printed
 #: (docs/content.md has the tables). Every part but the sealed ones was used to develop the
 #: rules and trains the learned back-off, so it must stay near perfect. The sealed parts
-#: (sealed_g: 120 answers; sealed_i, sealed_w, sealed_zs, sealed_zt: 160 each; each by a
-#: writer nobody tuned on, never read case by case) are asserted at what they measured, not
-#: at the issue's 0.9 aim.
-MIN_F1_EACH_CHECK_SEEN = 0.94      # measured: lowest check 0.97
+#: (sealed_g: 120 answers; sealed_i, sealed_w, sealed_zs, sealed_zt, sealed_zu, sealed_zv: 160
+#: each; each by a writer nobody tuned on, never read case by case) are asserted at what they
+#: measured, not at the issue's 0.9 aim.
+MIN_F1_EACH_CHECK_SEEN = 0.94      # measured: lowest check 0.98
 #: part -> (macro F1, each check's F1, each check's precision): precision first (CONTENT.md).
 SEALED_BOUNDS = {
-    "sealed": (0.90, 0.83, 0.81),     # measured 0.94; lowest F1 0.87, lowest precision 0.86
-    "sealed-2": (0.89, 0.85, 0.82),   # measured 0.92; lowest F1 0.89, lowest precision 0.87
-    "sealed-3": (0.88, 0.80, 0.73),   # measured 0.91; lowest F1 0.84, lowest precision 0.78
-    "sealed-4": (0.90, 0.79, 0.81),   # measured 0.94; lowest F1 0.83, lowest precision 0.86
-    "sealed-5": (0.90, 0.85, 0.78),   # measured 0.93; lowest F1 0.89, lowest precision 0.83
+    "sealed": (0.91, 0.83, 0.82),     # measured 0.95; lowest F1 0.87, lowest precision 0.87
+    "sealed-2": (0.89, 0.83, 0.78),   # measured 0.92; lowest F1 0.87, lowest precision 0.83
+    "sealed-3": (0.89, 0.82, 0.77),   # measured 0.93; lowest F1 0.86, lowest precision 0.82
+    "sealed-4": (0.91, 0.81, 0.82),   # measured 0.95; lowest F1 0.85, lowest precision 0.87
+    "sealed-5": (0.91, 0.84, 0.76),   # measured 0.94; lowest F1 0.88, lowest precision 0.81
+    "sealed-6": (0.91, 0.82, 0.81),   # measured 0.94; lowest F1 0.86, lowest precision 0.86
+    "sealed-7": (0.91, 0.84, 0.74),   # measured 0.94; lowest F1 0.88, lowest precision 0.79
 }
 
 

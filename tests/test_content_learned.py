@@ -30,9 +30,9 @@ RESULTY = ("When I took over the returns desk the customers were fed up and the 
 
 def test_sealed_answers_are_not_training_data():
     trained = {text for text, _ in training_cases()}
-    assert len(trained) >= 3400
+    assert len(trained) >= 4400
     for name in ("sealed_g.toml", "sealed_i.toml", "sealed_w.toml", "sealed_zs.toml",
-                 "sealed_zt.toml", "sealed_zu.toml"):
+                 "sealed_zt.toml", "sealed_zu.toml", "sealed_zv.toml"):
         sealed = tomllib.loads((ROOT / "tests" / "content_cases" / name).read_text())
         assert len(sealed["case"]) >= 100
         assert not trained & {c["text"].strip() for c in sealed["case"]}

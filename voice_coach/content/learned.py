@@ -5,14 +5,14 @@ deadlines and growth in more ways than any rule set lists: on answers written by
 rules were never tuned on, they missed about a third of the positives. This module adds a
 second opinion: one logistic regression per check over word (1-2) and character (3-5)
 n-grams, trained on the labelled answers shipped in ``voice_coach/data/content_cases/``
-(3,471 answers from thirty-four writers, in typed and transcript style). Where the rules found
+(4,471 answers from forty-four writers, in typed and transcript style). Where the rules found
 nothing it detects the check above a per-check probability (:data:`THRESHOLDS`), with the one
 sentence of the answer it scores highest as evidence; where the rules found the check but it
 is nearly sure the answer is not that check, it overrules them (:data:`OVERRULE_BELOW`). Both
 settings were calibrated on writers nobody had tuned the rules on.
 
 Nothing is downloaded: the model is trained from the packaged answers the first time it is
-needed (about 4 s on 2 cores; the app does it at start-up), then kept in a cache file named
+needed (about 6.5 s on 2 cores; the app does it at start-up), then kept in a cache file named
 by a hash of the training answers and the scikit-learn version, so later processes (each CLI
 run) load it in milliseconds. It holds no user data. It then costs about 2 ms per answer.
 scikit-learn is already installed with librosa.
