@@ -96,15 +96,18 @@ SEALED_PARTS = ("sealed", "sealed-2", "sealed-3", "sealed-4", "sealed-5", "seale
 SEALED_FILES = {"sealed_g": "sealed", "sealed_i": "sealed-2", "sealed_w": "sealed-3",
                 "sealed_zs": "sealed-4", "sealed_zt": "sealed-5", "sealed_zu": "sealed-6",
                 "sealed_zv": "sealed-7"}
-#: The blind files of the second and third rounds (the first round's is blind_d).
-ROUND_2_FILES = ("blind_e", "blind_f", "blind_h")
-ROUND_3_FILES = ("blind_j", "blind_k", "blind_l", "blind_m", "blind_n", "blind_o", "blind_p")
-ROUND_4_FILES = ("blind_q", "blind_r", "blind_s", "blind_t", "blind_u", "blind_v")
-ROUND_5_FILES = ("blind_x", "blind_y", "blind_z", "blind_za", "blind_zb", "blind_zc")
-ROUND_6_FILES = ("blind_zd", "blind_ze", "blind_zf", "blind_zg")
-ROUND_7_FILES = ("blind_zh", "blind_zi", "blind_zj", "blind_zk", "blind_zl", "blind_zm")
-ROUND_8_FILES = ("blind_zn", "blind_zo", "blind_zp", "blind_zq", "blind_zr", "blind_zv", "blind_zw",
-                 "blind_zx", "blind_zy", "blind_zz")
+#: The blind files of each later round and their part (the first round's is blind_d).
+BLIND_ROUNDS = {
+    "blind-2": ("blind_e", "blind_f", "blind_h"),
+    "blind-3": ("blind_j", "blind_k", "blind_l", "blind_m", "blind_n", "blind_o", "blind_p"),
+    "blind-4": ("blind_q", "blind_r", "blind_s", "blind_t", "blind_u", "blind_v"),
+    "blind-5": ("blind_x", "blind_y", "blind_z", "blind_za", "blind_zb", "blind_zc"),
+    "blind-6": ("blind_zd", "blind_ze", "blind_zf", "blind_zg"),
+    "blind-7": ("blind_zh", "blind_zi", "blind_zj", "blind_zk", "blind_zl", "blind_zm"),
+    "blind-8": ("blind_zn", "blind_zo", "blind_zp", "blind_zq", "blind_zr", "blind_zv",
+                "blind_zw", "blind_zx", "blind_zy", "blind_zz"),
+}
+_ROUND_OF = {stem: part for part, stems in BLIND_ROUNDS.items() for stem in stems}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,20 +127,8 @@ class Case:
             return SEALED_FILES[self.file]
         if self.source == "fresh":
             return self.source
-        if self.file in ROUND_2_FILES:
-            return "blind-2"
-        if self.file in ROUND_3_FILES:
-            return "blind-3"
-        if self.file in ROUND_4_FILES:
-            return "blind-4"
-        if self.file in ROUND_5_FILES:
-            return "blind-5"
-        if self.file in ROUND_6_FILES:
-            return "blind-6"
-        if self.file in ROUND_7_FILES:
-            return "blind-7"
-        if self.file in ROUND_8_FILES:
-            return "blind-8"
+        if self.file in _ROUND_OF:
+            return _ROUND_OF[self.file]
         if self.source == "blind":
             h = int(hashlib.sha1((BLIND_SALT + self.id).encode()).hexdigest(), 16)
             return "blind-held" if h % 2 == 0 else "blind-dev"
