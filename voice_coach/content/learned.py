@@ -47,7 +47,8 @@ log = logging.getLogger(__name__)
 #: 47bcc67, blind_x..zc with those of 077cc58, blind_zd..zg with 0531b66 and blind_zh..zm with
 #: 74e237c; the back-off trained without each round), among the pairs that kept precision
 #: within 0.05 of the rules' own in every round (scripts/calibrate_content_model.py prints the
-#: table).
+#: table). A fifth round (blind_zn..zr), run when it arrived, moved no pair by more than 0.002
+#: of averaged F1, and the settings were kept.
 THRESHOLDS: dict[str, float] = {
     "results_framing": 0.65,
     "hiring_manager_focus": 0.65,
@@ -64,7 +65,8 @@ THRESHOLDS: dict[str, float] = {
 #: that neither the whole answer nor the sentences the rule quoted are that check (a question
 #: about shifts, pay or kit read by the rules as one about the team, a perk named in passing),
 #: the rules' hit is dropped. The quoted sentences are read on their own so that one clear
-#: sentence ("In five years I want your job.") still counts inside an otherwise strong answer.
+#: sentence ("Honestly, I really need this job.") still counts inside an otherwise strong
+#: answer.
 #: Only where that gained at least 0.01 of F1 in the calibration: there, over the four rounds,
 #: it dropped 122 detections by the rules, 12 of them right. Delivery, growth and
 #: not-after-your-job gained less and keep their rules' word.
