@@ -471,3 +471,13 @@ def test_a_time_said_then_beaten_is_a_delivery_and_one_missed_is_not(text, kept)
 ])
 def test_a_rank_climbed_is_a_result(text, detected):
     assert check_content(text).check("results_framing").detected is detected
+
+
+@pytest.mark.parametrize(("text", "result"), [
+    ("Our refit came in £14,000 under budget.", True),
+    ("My last two ERP rollouts came in under budget, by $200k and $85k.", True),
+    ("I noticed the new distribution centre came in under budget.", False),
+])
+def test_under_budget_is_a_result_only_with_the_amount_saved(text, result):
+    # "under budget" alone is a delivery claim; the money saved makes it a result too.
+    assert check_content(text).check("results_framing").detected is result
