@@ -15,6 +15,8 @@ import os
 import time
 from typing import TYPE_CHECKING, Any, TextIO
 
+from voice_coach.cli import EXIT_INTERRUPTED  # an interrupted batch exits as the CLI's Ctrl-C
+
 if TYPE_CHECKING:
     import argparse
 
@@ -22,8 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_SOME_FAILED", "ProgressBar", "run_batch_command", "write_summary"]
 
-#: Exit status of an interrupted batch (as the CLI's Ctrl-C).
-EXIT_INTERRUPTED = 130
 #: Exit status of a batch that ran to the end with at least one failed answer, so that a
 #: script (or CI) notices; the summary still lists every answer.
 EXIT_SOME_FAILED = 3
