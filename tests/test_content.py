@@ -453,31 +453,22 @@ def test_gain_words_in_another_sense_are_not_the_personal_value_trap(text):
     assert not check_content(text).check("personal_value_trap").detected
 
 
-@pytest.mark.parametrize(("text", "kept"), [
-    ("If I tell you the migration's done by the 30th, it's done by the 25th.", True),
-    ("If I say Thursday, it arrives on Wednesday.", True),
-    ("If I say Thursday, it's Friday.", False),
-    ("When I promise the 5th, it is ready by the 9th.", False),
-])
-def test_a_time_said_then_beaten_is_a_delivery_and_one_missed_is_not(text, kept):
-    # The second time must not be later than the first: a broken promise is no record.
-    assert check_content(text).check("delivery_promises").detected is kept
-
-
-@pytest.mark.parametrize(("text", "detected"), [
-    ("My relaunch of the crisps range took it from seventh to third in its category.", True),
-    ("The farms I covered had the region's lowest downtime.", True),
-    ("I moved from the fifth floor to the second in May.", False),
-])
-def test_a_rank_climbed_is_a_result(text, detected):
-    assert check_content(text).check("results_framing").detected is detected
-
-
-@pytest.mark.parametrize(("text", "result"), [
-    ("Our refit came in £14,000 under budget.", True),
-    ("My last two ERP rollouts came in under budget, by $200k and $85k.", True),
-    ("I noticed the new distribution centre came in under budget.", False),
-])
-def test_under_budget_is_a_result_only_with_the_amount_saved(text, result):
+@pytest.mark.parametrize(("check_id", "text", "detected"), [
+    # A time said then beaten is a delivery; one missed is no record.
+    ("delivery_promises",
+     "If I tell you the migration's done by the 30th, it's done by the 25th.", True),
+    ("delivery_promises", "If I say Thursday, it arrives on Wednesday.", True),
+    ("delivery_promises", "If I say Thursday, it's Friday.", False),
+    ("delivery_promises", "When I promise the 5th, it is ready by the 9th.", False),
+    # A rank climbed is a result; a move between floors is not.
+    ("results_framing",
+     "My relaunch of the crisps range took it from seventh to third in its category.", True),
+    ("results_framing", "The farms I covered had the region's lowest downtime.", True),
+    ("results_framing", "I moved from the fifth floor to the second in May.", False),
     # "under budget" alone is a delivery claim; the money saved makes it a result too.
-    assert check_content(text).check("results_framing").detected is result
+    ("results_framing", "Our refit came in £14,000 under budget.", True),
+    ("results_framing", "My last two ERP rollouts came in under budget, by $200k and $85k.", True),
+    ("results_framing", "I noticed the new distribution centre came in under budget.", False),
+])
+def test_rule_edges_found_on_unseen_writers(check_id, text, detected):
+    assert check_content(text).check(check_id).detected is detected

@@ -769,10 +769,7 @@ _COMPARATIVE_RE = re.compile(r"\b(?:fewer|less|more|higher|lower|faster|quicker|
 # Coming in under budget by a stated amount is money saved ("came in 15% under budget",
 # "four percent under the budget agreed with the trust", "under budget by £40k"); "under
 # budget" alone, like finishing early, is a delivery claim.
-_SAVED_BY = (r"(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|%|"
-             r"percent|per\s+cent|grand|thousand|million|pounds|dollars|euros|quid)|"
-             r"(?:[\w-]+\s+){1,2}?(?:percent|per\s+cent|grand|thousand|million|pounds|dollars|"
-             r"euros|quid))")
+_SAVED_BY = rf"{_APPROX}(?:{QUANTITY.pattern})"
 _UNDER_BUDGET_RE = re.compile(
     rf"(?<![\w$£€]){_SAVED_BY}\s+under\s+(?:the\s+|its\s+|their\s+|our\s+|my\s+)?(?:[\w-]+\s+)?budgets?\b"
     r"(?!\s+(?:on|for|with)\s+my\b)(?!\s+(?:pressures?|constraints?|cuts?|strain|review|"
